@@ -1,0 +1,79 @@
+package dev.chatstream.llm.openai.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.LlmStream;
+import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.http.AttemptClients;
+import dev.chatstream.llm.retry.ConnectorRuntime;
+import dev.chatstream.llm.retry.ExceptionMapper;
+import dev.chatstream.llm.retry.Generation;
+import dev.chatstream.llm.retry.RetryingStream;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Streams Chat Completions from one endpoint: what OpenAI, Azure OpenAI, OpenAI-compatible servers
+ * and the LiveKit Inference gateway share. Thread-safe.
+ */
+public final class ChatCompletionsEngine {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ChatEndpoint endpoint;
+  private final ChatCompletionsBody body;
+  private final ExceptionMapper errors;
+  private final ConnectorRuntime runtime;
+  private final AttemptClients clients;
+  private final Supplier<ContentFilter> contentFilters;
+
+  /**
+   * An engine for {@code endpoint}.
+   *
+   * @param endpoint where requests go, with their credentials
+   * @param rules how request bodies are filled in
+   * @param providerOptions the provider's own extra options
+   * @param errors the mapper that masks the provider's secrets
+   * @param runtime HTTP client, threads and retry waits
+   */
+  public ChatCompletionsEngine(
+      ChatEndpoint endpoint, BodyRules rules, Map<String, Object> providerOptions, ExceptionMapper errors,
+      ConnectorRuntime runtime) {
+    this.endpoint = endpoint;
+    this.body = new ChatCompletionsBody(JSON, new OpenAiChatFormatter(), rules, providerOptions);
+    this.errors = errors;
+    this.runtime = runtime;
+    this.clients = new AttemptClients(runtime.httpClient());
+    this.contentFilters = ContentFilter::thinkingTokens;
+  }
+
+  /** Starts streaming {@code request} to {@code generation.model()}; returns at once. */
+  public LlmStream start(LlmRequest request, Generation generation, LlmStreamListener listener) {
+    ChatCompletionsAttempt attempt = new ChatCompletionsAttempt(this, request, generation.model());
+    return RetryingStream.start(generation, attempt, errors, listener, runtime);
+  }
+
+  ObjectMapper json() {
+    return JSON;
+  }
+
+  ChatCompletionsBody body() {
+    return body;
+  }
+
+  ChatEndpoint endpoint() {
+    return endpoint;
+  }
+
+  ExceptionMapper errors() {
+    return errors;
+  }
+
+  AttemptClients clients() {
+    return clients;
+  }
+
+  Supplier<ContentFilter> contentFilters() {
+    return contentFilters;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.chatstream.llm.retry;
+
+import dev.chatstream.llm.stream.ChatChunk;
+import java.time.Duration;
+
+/** What an {@link Attempt} may see and do: its number and timeout, emitting chunks, and cancellation. */
+public interface AttemptContext {
+
+  /** 0 for the first attempt, 1 for the first retry, and so on. */
+  int number();
+
+  /** The connect and read timeout of this attempt (zero: none). */
+  Duration timeout();
+
+  /** Delivers a chunk to the listener, unless the stream was cancelled. */
+  void emit(ChatChunk chunk);
+
+  /** True once the stream was cancelled: the attempt should stop. */
+  boolean cancelled();
+
+  /**
+   * Registers what stops this attempt's I/O at once (such as {@code call::cancel}). Runs it right away
+   * when the stream is already cancelled.
+   */
+  void onCancel(Runnable action);
+}
