@@ -17,6 +17,7 @@ import static dev.chatstream.llm.format.Items.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.llm.chat.ChatItem;
 import dev.chatstream.llm.chat.ChatRole;
@@ -100,7 +101,7 @@ class AnthropicFormatTest {
         () -> format(user("u", 1, "x"), call("M/fnc_0", "c0", "weather", "{\"city\":", 2),
             output("o", "c0", "weather", "sunny", 3)));
 
-    assertEquals(true, e.getMessage().startsWith(
+    assertTrue(e.getMessage().startsWith(
         "function call 'weather' (id M/fnc_0, call_id c0) has invalid arguments JSON"), e.getMessage());
   }
 

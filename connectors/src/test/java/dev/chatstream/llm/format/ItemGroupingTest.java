@@ -58,7 +58,7 @@ class ItemGroupingTest {
   void groupsCallsByGroupIdOverTheirIdPrefix() {
     List<ItemGroup> groups = ItemGrouping.group(List.of(
         assistant("reply", 1, "checking"),
-        groupedCall("x/fnc_0", "reply", "c0", "weather", 2),
+        groupedCall("x/fnc_0", "reply", "c0", "weather", "{}", 2),
         output("o0", "c0", "weather", "sunny", 3)));
 
     assertEquals(List.of(List.of("reply", "x/fnc_0", "o0")), groups.stream().map(ItemGroupingTest::ids).toList());
@@ -67,8 +67,8 @@ class ItemGroupingTest {
   @Test
   void callsWithoutMessageFormAGroupWithoutMessage() {
     List<ItemGroup> groups = ItemGrouping.group(List.of(
-        groupedCall("a", "g", "c0", "weather", 1),
-        groupedCall("b", "g", "c1", "time", 1),
+        groupedCall("a", "g", "c0", "weather", "{}", 1),
+        groupedCall("b", "g", "c1", "time", "{}", 1),
         output("o0", "c0", "weather", "sunny", 2),
         output("o1", "c1", "time", "noon", 2)));
 

@@ -62,8 +62,9 @@ final class Items {
     return new FunctionCall(id, callId, name, arguments, createdAt, Map.of(), null);
   }
 
-  static FunctionCall groupedCall(String id, String groupId, String callId, String name, double createdAt) {
-    return new FunctionCall(id, callId, name, "{}", createdAt, Map.of(), groupId);
+  static FunctionCall groupedCall(String id, String groupId, String callId, String name, String arguments,
+      double createdAt) {
+    return new FunctionCall(id, callId, name, arguments, createdAt, Map.of(), groupId);
   }
 
   static FunctionCallOutput output(String id, String callId, String name, String output, double createdAt) {

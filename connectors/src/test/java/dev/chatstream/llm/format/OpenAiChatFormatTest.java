@@ -113,7 +113,7 @@ class OpenAiChatFormatTest {
 
   @Test
   void aGroupWithoutMessageGetsABareAssistantMessage() {
-    ArrayNode messages = format(groupedCall("x", "g", "c0", "weather", 1), output("o0", "c0", "weather", "sunny", 2));
+    ArrayNode messages = format(groupedCall("x", "g", "c0", "weather", "{}", 1), output("o0", "c0", "weather", "sunny", 2));
 
     assertEquals("assistant", messages.get(0).get("role").asText());
     assertNull(messages.get(0).get("content"));
@@ -123,7 +123,7 @@ class OpenAiChatFormatTest {
   @Test
   void leavesOutGroupsWhoseCallsAllLackAnOutput() {
     assertEquals(json("[{'role':'user','content':'weather?'}]"),
-        format(user("u", 1, "weather?"), groupedCall("x", "g", "c0", "weather", 2)));
+        format(user("u", 1, "weather?"), groupedCall("x", "g", "c0", "weather", "{}", 2)));
   }
 
   @Test
