@@ -13,11 +13,11 @@ import java.util.Set;
  */
 public sealed interface ImageSource {
 
-  /** The URL to send: the external URL as given, or a data URL with the effective MIME type. */
-  String url();
-
   /** The MIME types providers accept for images. */
   Set<String> SUPPORTED_MIME_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif");
+
+  /** The URL to send: the external URL as given, or a data URL with the effective MIME type. */
+  String url();
 
   /**
    * An image the provider fetches itself.
