@@ -43,7 +43,7 @@ public final class ToolArguments {
       throw invalid(functionName, "not valid JSON (" + reason(e) + ")", arguments, e);
     }
     if (!(parsed instanceof ObjectNode object)) {
-      throw invalid(functionName, "expected a JSON object, got " + article(parsed), arguments, null);
+      throw invalid(functionName, "expected a JSON object, got " + ToolJson.kindOf(parsed), arguments, null);
     }
     return object;
   }
@@ -73,16 +73,5 @@ public final class ToolArguments {
 
   private static String truncate(String text, int length) {
     return text.length() <= length ? text : text.substring(0, length) + "...";
-  }
-
-  private static String article(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-    };
   }
 }

@@ -69,6 +69,19 @@ final class ToolJson {
       JsonNode type = object.get("type");
       return type == null ? "an object without 'type'" : "a schema of type " + type;
     }
-    return "a " + node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    return kindOf(node);
+  }
+
+  /** {@code an array}, {@code a string}, ...: what kind of JSON value {@code node} is. */
+  static String kindOf(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    };
   }
 }
