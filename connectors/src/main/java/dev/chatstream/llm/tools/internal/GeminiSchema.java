@@ -20,14 +20,16 @@ import java.util.Set;
  * references are inlined (a recursive one is an error); a single {@code allOf} is merged; {@code oneOf}
  * is read as {@code anyOf}; a {@code {"type": "null"}} variant or a {@code "null"} in a type list
  * becomes {@code "nullable": true}; a union left with one variant is merged into its holder;
- * {@code const} becomes a one-value {@code enum}; types are written in Gemini's upper case; every
- * other unsupported keyword is dropped.
+ * {@code const} becomes a one-value {@code enum}; types are written in Gemini's upper case; a
+ * {@code format} other than {@code enum}, {@code date-time}, {@code int32}, {@code int64},
+ * {@code float} or {@code double} is dropped, as is every other unsupported keyword.
  */
 public final class GeminiSchema {
   private static final Set<String> SUPPORTED = Set.of(
       "type", "format", "description", "nullable", "enum", "items", "properties", "required",
       "minItems", "maxItems", "minProperties", "maxProperties", "minLength", "maxLength", "pattern",
       "minimum", "maximum", "anyOf", "propertyOrdering");
+  private static final Set<String> FORMATS = Set.of("enum", "date-time", "int32", "int64", "float", "double");
   private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "array", "object");
 
   private final ObjectNode root;
@@ -69,6 +71,9 @@ public final class GeminiSchema {
       schema.putArray("enum").add(schema.get("const"));
     }
     convertType(schema, path);
+    if (!FORMATS.contains(schema.path("format").asText())) {
+      schema.remove("format");
+    }
     convertChildren(schema, path, refs);
     schema.retain(SUPPORTED);
     return schema;
@@ -155,14 +160,15 @@ public final class GeminiSchema {
 
   private void convertChildren(ObjectNode schema, String path, Set<String> refs) {
     JsonNode properties = schema.get("properties");
-    if (properties instanceof ObjectNode props && !props.isEmpty()) {
-      for (Map.Entry<String, JsonNode> property : props.properties()) {
+    if (properties != null && !(properties instanceof ObjectNode)) {
+      throw new IllegalArgumentException("properties at " + path + " must be an object, was " + properties.getNodeType());
+    }
+    if (properties == null || properties.isEmpty()) {
+      schema.remove("properties");
+    } else {
+      for (Map.Entry<String, JsonNode> property : properties.properties()) {
         property.setValue(convert(property.getValue(), path + "/properties/" + property.getKey(), refs));
       }
-    } else if (properties != null && !(properties instanceof ObjectNode)) {
-      throw new IllegalArgumentException("properties at " + path + " must be an object, was " + properties.getNodeType());
-    } else {
-      schema.remove("properties");
     }
     if (schema.get("items") instanceof ObjectNode items) {
       schema.set("items", convert(items, path + "/items", refs));

@@ -30,6 +30,19 @@ class GeminiSchemaTest {
   }
 
   @Test
+  void onlyFormatsGeminiKnowsAreKept() {
+    assertGemini(
+        """
+        {"type": "object", "properties": {
+          "when": {"type": "string", "format": "date-time"}, "mail": {"type": "string", "format": "email"},
+          "n": {"type": "integer", "format": "int64"}}}""",
+        """
+        {"type": "OBJECT", "properties": {
+          "when": {"type": "STRING", "format": "date-time"}, "mail": {"type": "STRING"},
+          "n": {"type": "INTEGER", "format": "int64"}}}""");
+  }
+
+  @Test
   void refsAreInlinedWithSiblingsWinning() {
     assertGemini(
         """
