@@ -1,7 +1,9 @@
 package dev.chatstream.llm.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Objects;
  * @param parameters the JSON Schema of the arguments; an empty object schema when null
  */
 public record FunctionTool(String name, String description, ObjectNode parameters) implements ToolDefinition {
+  private static final List<String> JSON_KEYS = List.of("name", "description", "parameters");
 
   /**
    * Validates and copies.
@@ -26,6 +29,22 @@ public record FunctionTool(String name, String description, ObjectNode parameter
     }
     description = description == null ? "" : description;
     parameters = parameters == null ? emptyObjectSchema() : parameters.deepCopy();
+  }
+
+  /**
+   * A tool from its JSON definition: {@code {"name", "description", "parameters"}}, where
+   * {@code description} may be absent and {@code parameters}, when present, is an object schema.
+   *
+   * @throws IllegalArgumentException when {@code json} is not an object, has no non-empty string
+   *     {@code name}, has a non-string {@code description}, has {@code parameters} that are not an
+   *     object schema ({@code "type": "object"}), or has any other key
+   */
+  public static FunctionTool fromJson(JsonNode json) {
+    ObjectNode definition = ToolJson.requireObject(json, "tool definition");
+    String name = ToolJson.requireName(definition, "tool definition");
+    ToolJson.requireOnlyKeys(definition, JSON_KEYS, "tool definition '" + name + "'");
+    return new FunctionTool(
+        name, ToolJson.description(definition, name), ToolJson.parameters(definition, name));
   }
 
   @Override

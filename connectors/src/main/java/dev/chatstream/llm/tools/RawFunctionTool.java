@@ -27,6 +27,23 @@ public record RawFunctionTool(ObjectNode rawSchema) implements ToolDefinition {
     rawSchema = rawSchema.deepCopy();
   }
 
+  /**
+   * A raw tool from its schema, checked more closely than the constructor does: it must hold a
+   * non-empty string {@code name} and an object schema {@code parameters}, and a {@code description}
+   * that, when present, is a string. Other keys are kept and sent as given.
+   *
+   * @throws IllegalArgumentException when one of those checks fails
+   */
+  public static RawFunctionTool fromJson(JsonNode json) {
+    ObjectNode schema = ToolJson.requireObject(json, "raw tool schema");
+    String name = ToolJson.requireName(schema, "raw tool schema");
+    ToolJson.description(schema, name);
+    if (ToolJson.parameters(schema, name) == null) {
+      throw new IllegalArgumentException("raw tool schema '" + name + "' has no 'parameters'");
+    }
+    return new RawFunctionTool(schema);
+  }
+
   @Override
   public ObjectNode rawSchema() {
     return rawSchema.deepCopy();

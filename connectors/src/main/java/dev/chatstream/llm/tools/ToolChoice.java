@@ -35,8 +35,16 @@ public sealed interface ToolChoice {
     };
   }
 
-  /** One of the three modes. */
-  record Mode(String value) implements ToolChoice {}
+  /** One of the three modes: {@code auto}, {@code required} or {@code none}. */
+  record Mode(String value) implements ToolChoice {
+    /** @throws IllegalArgumentException when the value is not one of the three modes */
+    public Mode {
+      Objects.requireNonNull(value, "tool_choice mode must not be null");
+      if (!value.equals("auto") && !value.equals("required") && !value.equals("none")) {
+        throw new IllegalArgumentException("tool_choice mode must be auto, required or none, was '" + value + "'");
+      }
+    }
+  }
 
   /** One named function. */
   record Function(String name) implements ToolChoice {
