@@ -7,6 +7,7 @@ import dev.chatstream.llm.ApiConnectionException;
 import dev.chatstream.llm.ApiStatusException;
 import dev.chatstream.llm.ApiTimeoutException;
 import dev.chatstream.llm.LlmException;
+import dev.chatstream.llm.format.ProviderFormatException;
 import dev.chatstream.llm.http.SecretRedactor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,7 +22,8 @@ import okhttp3.Response;
  * The one place where failures become the error kinds of the semantics: an HTTP error status or an
  * error object in a stream becomes an {@link ApiStatusException}; a timeout an
  * {@link ApiTimeoutException}; any other transport failure an {@link ApiConnectionException}; a
- * malformed stream a retryable {@link LlmException}; a request that cannot be built a final one.
+ * malformed stream a retryable {@link LlmException}; a request that cannot be built (bad tools, an
+ * item the format cannot express) a final one.
  * Every message and body passes through the redactor, so no secret leaves through an error.
  */
 public final class ExceptionMapper {
@@ -64,6 +66,8 @@ public final class ExceptionMapper {
           "connection error: " + redact(describe(io)), true, null);
       case IllegalArgumentException invalid -> new LlmException(
           "invalid request: " + redact(invalid.getMessage()), false, null);
+      case ProviderFormatException unformattable -> new LlmException(
+          "invalid request: " + redact(unformattable.getMessage()), false, null);
       default -> new LlmException(
           "unexpected error: " + redact(describe(failure)), false, null);
     };

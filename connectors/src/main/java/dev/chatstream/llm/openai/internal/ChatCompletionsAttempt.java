@@ -10,6 +10,7 @@ import dev.chatstream.llm.retry.Attempt;
 import dev.chatstream.llm.retry.AttemptContext;
 import dev.chatstream.llm.retry.ExceptionMapper;
 import dev.chatstream.llm.stream.ChatChunk;
+import dev.chatstream.llm.stream.ThinkingTokenFilter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ final class ChatCompletionsAttempt implements Attempt {
   private void read(Response response, AttemptContext context, ExceptionMapper errors) throws IOException {
     SseReader events = new SseReader(response.body().source());
     ChatCompletionsParser parser = new ChatCompletionsParser(
-        engine.json(), errors, engine.contentFilters().get(), ExceptionMapper.requestId(response.headers()));
+        engine.json(), errors, new ThinkingTokenFilter(), ExceptionMapper.requestId(response.headers()));
     SseEvent event;
     while (!context.cancelled() && (event = events.next()) != null) {
       parser.accept(event).forEach(context::emit);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.format.ProviderFormat;
+import dev.chatstream.llm.format.ProviderFormats;
+import dev.chatstream.llm.tools.ToolOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the JSON body of a streaming Chat Completions request: model, messages, extra options
- * (an {@code extra_body} map is merged in whole), tools, {@code stream: true} with usage included,
- * then the model family's rules (unsupported parameters dropped, a default reasoning effort).
+ * Builds the JSON body of a streaming Chat Completions request: model, messages in the {@code openai}
+ * provider format, extra options (an {@code extra_body} map is merged in whole), tools in strict mode
+ * with {@code tool_choice} and {@code parallel_tool_calls} (all three dropped without tools),
+ * {@code stream: true} with usage included, then the model family's rules (unsupported parameters
+ * dropped, a default reasoning effort).
  */
 final class ChatCompletionsBody {
 
@@ -23,13 +28,11 @@ final class ChatCompletionsBody {
   private static final String EXTRA_BODY = "extra_body";
 
   private final ObjectMapper json;
-  private final ChatFormatter formatter;
   private final BodyRules rules;
   private final Map<String, Object> providerOptions;
 
-  ChatCompletionsBody(ObjectMapper json, ChatFormatter formatter, BodyRules rules, Map<String, Object> providerOptions) {
+  ChatCompletionsBody(ObjectMapper json, BodyRules rules, Map<String, Object> providerOptions) {
     this.json = json;
-    this.formatter = formatter;
     this.rules = rules;
     this.providerOptions = providerOptions;
   }
@@ -37,14 +40,16 @@ final class ChatCompletionsBody {
   /**
    * The body for {@code request} sent to {@code model}.
    *
-   * @throws IllegalArgumentException when an extra option sets a field the connector owns
+   * @throws IllegalArgumentException when an extra option sets a field the connector owns, tool names
+   *     repeat, or the tool choice names an unknown function
+   * @throws dev.chatstream.llm.format.ProviderFormatException when an item cannot be expressed
    */
   ObjectNode build(LlmRequest request, String model) {
     ObjectNode body = json.createObjectNode();
     body.put("model", model);
-    body.set("messages", formatter.messages(request.context()));
+    body.set("messages", ProviderFormats.format(request.context(), ProviderFormat.OPENAI).messages());
     mergedOptions(request.extraOptions()).forEach((name, value) -> putOption(body, name, value));
-    formatter.applyTools(body, request);
+    ToolOptions.of(request.tools(), request.toolChoice(), request.parallelToolCalls()).applyOpenAiChat(body);
     body.put("stream", true);
     body.putObject("stream_options").put("include_usage", true);
     if (rules.defaultReasoningEffort() && !body.has("reasoning_effort")) {

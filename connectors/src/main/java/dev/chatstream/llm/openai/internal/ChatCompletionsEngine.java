@@ -10,7 +10,6 @@ import dev.chatstream.llm.retry.ExceptionMapper;
 import dev.chatstream.llm.retry.Generation;
 import dev.chatstream.llm.retry.RetryingStream;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Streams Chat Completions from one endpoint: what OpenAI, Azure OpenAI, OpenAI-compatible servers
@@ -25,7 +24,6 @@ public final class ChatCompletionsEngine {
   private final ExceptionMapper errors;
   private final ConnectorRuntime runtime;
   private final AttemptClients clients;
-  private final Supplier<ContentFilter> contentFilters;
 
   /**
    * An engine for {@code endpoint}.
@@ -40,11 +38,10 @@ public final class ChatCompletionsEngine {
       ChatEndpoint endpoint, BodyRules rules, Map<String, Object> providerOptions, ExceptionMapper errors,
       ConnectorRuntime runtime) {
     this.endpoint = endpoint;
-    this.body = new ChatCompletionsBody(JSON, new OpenAiChatFormatter(), rules, providerOptions);
+    this.body = new ChatCompletionsBody(JSON, rules, providerOptions);
     this.errors = errors;
     this.runtime = runtime;
     this.clients = new AttemptClients(runtime.httpClient());
-    this.contentFilters = ContentFilter::thinkingTokens;
   }
 
   /** Starts streaming {@code request} to {@code generation.model()}; returns at once. */
@@ -71,9 +68,5 @@ public final class ChatCompletionsEngine {
 
   AttemptClients clients() {
     return clients;
-  }
-
-  Supplier<ContentFilter> contentFilters() {
-    return contentFilters;
   }
 }

@@ -10,6 +10,7 @@ import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ChoiceDelta;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.llm.stream.FunctionToolCall;
+import dev.chatstream.llm.stream.ThinkingTokenFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +28,17 @@ final class ChatCompletionsParser {
 
   private final ObjectMapper json;
   private final ExceptionMapper errors;
-  private final ContentFilter contentFilter;
+  private final ThinkingTokenFilter thinking;
   private final String providerRequestId;
   private final ToolCallAssembler toolCalls = new ToolCallAssembler();
   private String lastId = "";
   private boolean done;
 
   ChatCompletionsParser(
-      ObjectMapper json, ExceptionMapper errors, ContentFilter contentFilter, String providerRequestId) {
+      ObjectMapper json, ExceptionMapper errors, ThinkingTokenFilter thinking, String providerRequestId) {
     this.json = json;
     this.errors = errors;
-    this.contentFilter = contentFilter;
+    this.thinking = thinking;
     this.providerRequestId = providerRequestId;
   }
 
@@ -83,7 +84,7 @@ final class ChatCompletionsParser {
 
   /** The content still held back by the thinking filter, at the end of the stream. */
   List<ChatChunk> finish() {
-    String rest = contentFilter.finish();
+    String rest = thinking.finish();
     return rest == null || rest.isEmpty() ? List.of() : List.of(new ChatChunk(lastId, ChoiceDelta.text(rest), null));
   }
 
@@ -92,7 +93,7 @@ final class ChatCompletionsParser {
     if (delta == null || !delta.isObject()) {
       return; // Azure content filtering sends choices without a delta
     }
-    String content = contentFilter.accept(content(delta.get("content")));
+    String content = thinking.accept(content(delta.get("content")));
     Map<String, Object> extra = extraContent(delta);
     if (!content.isEmpty() || !extra.isEmpty()) {
       chunks.add(new ChatChunk(id, new ChoiceDelta(ChatRole.ASSISTANT, content.isEmpty() ? null : content,
