@@ -43,12 +43,16 @@ public final class RecordingListener implements LlmStreamListener {
   private final List<Event> events = new ArrayList<>();
   private final List<String> violations = new ArrayList<>();
   private final CountDownLatch ended = new CountDownLatch(1);
+  private final CountDownLatch firstResponse = new CountDownLatch(1);
   private final AtomicBoolean inCall = new AtomicBoolean();
   private int cursor;
 
   @Override
   public void onChunk(ChatChunk chunk) {
     record(new Chunk(chunk));
+    if (chunk.hasResponse()) {
+      firstResponse.countDown();
+    }
   }
 
   @Override
@@ -79,6 +83,19 @@ public final class RecordingListener implements LlmStreamListener {
       events.add(event);
     }
     inCall.set(false);
+  }
+
+  /** Waits for the first chunk with a response (5 s at most). */
+  public RecordingListener awaitFirstResponse() {
+    try {
+      if (!firstResponse.await(5, TimeUnit.SECONDS)) {
+        fail("no response chunk within 5 s; events: " + snapshot());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted");
+    }
+    return this;
   }
 
   /** Waits for onComplete or onError (10 s at most). */

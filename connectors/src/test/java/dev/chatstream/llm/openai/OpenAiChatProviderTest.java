@@ -1,0 +1,204 @@
+package dev.chatstream.llm.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatstream.llm.ErrorKind;
+import dev.chatstream.llm.LlmError;
+import dev.chatstream.llm.LlmMetrics;
+import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.retry.ConnectorRuntime;
+import dev.chatstream.llm.testing.LlmProviderContract;
+import dev.chatstream.llm.testing.RecordingListener;
+import dev.chatstream.llm.tools.FunctionTool;
+import dev.chatstream.llm.tools.ToolChoice;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+
+class OpenAiChatProviderTest extends LlmProviderContract {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected LlmProvider provider(HttpUrl baseUrl, ConnectorRuntime runtime) {
+    return OpenAiChatProvider.create(OpenAiChatOptions.of(SECRET, "gpt-4.1-mini").withBaseUrl(baseUrl.toString()), runtime);
+  }
+
+  @Override
+  protected String textStream(List<String> pieces) {
+    return ChatCompletionsWire.textStream(pieces);
+  }
+
+  @Override
+  protected String firstTextEvent(String piece) {
+    return ChatCompletionsWire.roleChunk() + ChatCompletionsWire.contentChunk(piece);
+  }
+
+  @Override
+  protected String preambleEvent() {
+    return ChatCompletionsWire.roleChunk();
+  }
+
+  @Override
+  protected String errorBody(String message) {
+    return ChatCompletionsWire.errorBody(message);
+  }
+
+  @Test
+  void postsAStreamingRequestWithBearerKeyAndOrganizationHeaders() throws Exception {
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+    LlmProvider provider = OpenAiChatProvider.create(OpenAiChatOptions.of(SECRET, "gpt-4.1-mini")
+        .withBaseUrl(server.url("/v1").toString()).withOrganization("org-1").withProject("proj-1"));
+
+    RecordingListener listener = new RecordingListener();
+    provider.chat(request(quick()), listener);
+    listener.awaitEnd();
+    RecordedRequest recorded = takeRequest();
+
+    assertEquals("POST", recorded.getMethod());
+    assertEquals("/v1/chat/completions", recorded.getUrl().encodedPath());
+    assertEquals("Bearer " + SECRET, recorded.getHeaders().get("Authorization"));
+    assertEquals("org-1", recorded.getHeaders().get("OpenAI-Organization"));
+    assertEquals("proj-1", recorded.getHeaders().get("OpenAI-Project"));
+    assertTrue(recorded.getHeaders().get("Content-Type").startsWith("application/json"));
+    assertEquals(JSON.readTree("""
+        {"model": "gpt-4.1-mini", "messages": [{"role": "user", "content": "Hello?"}],
+         "stream": true, "stream_options": {"include_usage": true}}"""), body(recorded));
+  }
+
+  @Test
+  void sendsStrictToolsToolChoiceAndParallelFlag() throws Exception {
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+    ObjectNode schema = (ObjectNode) JSON.readTree(
+        "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"unit\":{\"type\":\"string\",\"default\":\"c\"}}}");
+    LlmRequest request = request(quick())
+        .withTools(List.of(new FunctionTool("get_weather", "Weather now", schema)))
+        .withToolChoice(ToolChoice.REQUIRED)
+        .withParallelToolCalls(true);
+
+    run(request);
+    JsonNode body = body(takeRequest());
+
+    assertEquals(JSON.readTree("""
+        [{"type": "function", "function": {"name": "get_weather", "strict": true, "description": "Weather now",
+          "parameters": {"type": "object",
+            "properties": {"city": {"type": "string"}, "unit": {"type": ["string", "null"]}},
+            "required": ["city", "unit"], "additionalProperties": false}}}]"""), body.get("tools"));
+    assertEquals("required", body.get("tool_choice").asText());
+    assertTrue(body.get("parallel_tool_calls").asBoolean());
+  }
+
+  @Test
+  void dropsSamplingParametersAndSetsAReasoningEffortForGpt5() throws Exception {
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+
+    run(request(quick()).withModel("gpt-5-mini")
+        .withExtraOptions(Map.of("temperature", 0.7, "top_p", 0.9, "n", 1, "max_completion_tokens", 64)));
+    JsonNode body = body(takeRequest());
+
+    assertEquals("gpt-5-mini", body.get("model").asText());
+    assertFalse(body.has("temperature"));
+    assertFalse(body.has("top_p"));
+    assertFalse(body.has("n"));
+    assertEquals(64, body.get("max_completion_tokens").asInt());
+    assertEquals("minimal", body.get("reasoning_effort").asText());
+  }
+
+  @Test
+  void metricsNameTheRequestedModel() {
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+
+    RecordingListener listener = run(request(quick()).withModel("gpt-4o"));
+    listener.nextChunks();
+    LlmMetrics metrics = listener.nextComplete();
+
+    assertEquals("gpt-4o", metrics.modelName());
+    assertEquals("openai", metrics.modelProvider());
+    assertEquals("openai.LLM", metrics.label());
+    assertEquals(1, metrics.completionTokens());
+    assertEquals(11, metrics.promptTokens());
+    assertEquals(3, metrics.promptCachedTokens());
+  }
+
+  @Test
+  void aCompatibleServerNeedsNoKey() throws Exception {
+    server.enqueue(streamResponse(textStream(List.of("local"))));
+    LlmProvider ollama = OpenAiChatProvider.create(
+        OpenAiChatOptions.compatible(server.url("/v1").toString(), "llama3.1").withProviderName("ollama"));
+
+    RecordingListener listener = new RecordingListener();
+    ollama.chat(request(quick()), listener);
+    listener.awaitEnd();
+
+    assertEquals("local", listener.text());
+    assertNull(takeRequest().getHeaders().get("Authorization"));
+    assertEquals("ollama", ollama.provider());
+    assertEquals("ollama.LLM", ollama.label());
+  }
+
+  @Test
+  void anInvalidRequestFailsWithoutReachingTheServer() {
+    RecordingListener listener = run(request(quick()).withExtraOptions(Map.of("messages", List.of())));
+
+    LlmError error = listener.nextError();
+    listener.assertExhausted();
+    assertEquals(ErrorKind.OTHER, error.kind());
+    assertFalse(error.retryable());
+    assertTrue(error.message().startsWith("invalid request:"), error.message());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void aSuccessfulAnswerThatIsNotAStreamIsAnError() {
+    server.enqueue(errorResponse(200, errorBody("stream unsupported")));
+
+    RecordingListener listener = run(request(quick().withMaxRetry(0)));
+
+    LlmError error = listener.nextError();
+    assertEquals(ErrorKind.STATUS, error.kind());
+    assertTrue(error.message().contains("stream unsupported"), error.message());
+  }
+
+  @Test
+  void anErrorObjectInTheStreamIsAStatusError() {
+    server.enqueue(streamResponse(ChatCompletionsWire.roleChunk()
+        + ChatCompletionsWire.event("{\"error\":{\"message\":\"server overloaded\",\"type\":\"server_error\",\"code\":503}}")));
+    server.enqueue(streamResponse(textStream(List.of("recovered"))));
+
+    RecordingListener listener = run(request(quick()));
+
+    LlmError retry = listener.nextRetry();
+    assertEquals(ErrorKind.STATUS, retry.kind());
+    assertEquals(503, retry.status());
+    assertEquals("recovered", listener.text());
+  }
+
+  @Test
+  void anErrorObjectAfterAResponseChunkIsFinal() {
+    server.enqueue(streamResponse(firstTextEvent("Hi")
+        + ChatCompletionsWire.event("{\"error\":{\"message\":\"server overloaded\",\"code\":503}}")));
+
+    RecordingListener listener = run(request(quick()));
+
+    assertEquals("Hi", listener.text());
+    listener.nextChunks();
+    LlmError error = listener.nextError();
+    listener.assertExhausted();
+    assertEquals(503, error.status());
+    assertFalse(error.retryable());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  private static JsonNode body(RecordedRequest recorded) throws Exception {
+    return JSON.readTree(recorded.getBody().utf8());
+  }
+}

@@ -1,0 +1,393 @@
+package dev.chatstream.llm.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.ErrorKind;
+import dev.chatstream.llm.LlmError;
+import dev.chatstream.llm.LlmMetrics;
+import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.LlmStream;
+import dev.chatstream.llm.chat.ChatContext;
+import dev.chatstream.llm.chat.ChatMessage;
+import dev.chatstream.llm.chat.ChatRole;
+import dev.chatstream.llm.retry.ConnectorRuntime;
+import dev.chatstream.llm.stream.ChatChunk;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The behaviour every streaming connector shares, run against a MockWebServer on loopback: the
+ * retry loop, error kinds, timeouts, dropped connections, cancellation, metrics and secrecy. A
+ * connector's test extends this class and says how to build the provider and its wire format.
+ */
+public abstract class LlmProviderContract {
+
+  /** A recognizable fake credential: it must never appear in an error, a body or a log. */
+  protected static final String SECRET = "sk-LEAKCANARY-7f3a9c1e5b2d4f6a8c0e";
+
+  protected MockWebServer server;
+  protected final RecordingRetryWait waits = new RecordingRetryWait();
+  private ListAppender<ILoggingEvent> logs;
+
+  /** The provider under test, talking to {@code baseUrl}, with {@link #SECRET} as its credential. */
+  protected abstract LlmProvider provider(HttpUrl baseUrl, ConnectorRuntime runtime);
+
+  /** The complete body of a successful reply streaming {@code pieces}, with usage and end marker. */
+  protected abstract String textStream(List<String> pieces);
+
+  /** The first event(s) of a reply, up to and including a chunk with the text {@code piece}. */
+  protected abstract String firstTextEvent(String piece);
+
+  /** The first event(s) of a reply that carry no response yet (a role-only delta, a start event). */
+  protected abstract String preambleEvent();
+
+  /** An error body of the provider with {@code message}. */
+  protected abstract String errorBody(String message);
+
+  /** The content type of the provider's streams. */
+  protected String streamContentType() {
+    return "text/event-stream";
+  }
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    logs = new ListAppender<>();
+    logs.start();
+    rootLogger().addAppender(logs);
+  }
+
+  @AfterEach
+  void stopServer() {
+    rootLogger().detachAppender(logs);
+    server.close();
+  }
+
+  /** The provider against the mock server, recording retry waits instead of sleeping. */
+  protected LlmProvider provider() {
+    return provider(server.url("/v1/"), ConnectorRuntime.defaults().withRetryWait(waits));
+  }
+
+  /** A one-message request with quick attempts. */
+  protected LlmRequest request(ConnectOptions options) {
+    return LlmRequest.of("req-contract", ChatContext.of(List.of(ChatMessage.of(ChatRole.USER, "Hello?"))))
+        .withConnectOptions(options);
+  }
+
+  /** Short timeouts so failure tests stay fast. */
+  protected static ConnectOptions quick() {
+    return ConnectOptions.defaults().withTimeout(Duration.ofMillis(500));
+  }
+
+  /** A successful streamed response. */
+  protected MockResponse streamResponse(String body) {
+    return new MockResponse.Builder().addHeader("Content-Type", streamContentType()).body(body).build();
+  }
+
+  /** An error response. */
+  protected MockResponse errorResponse(int status, String body) {
+    return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  /** Runs one generation to its end. */
+  protected RecordingListener run(LlmRequest request) {
+    RecordingListener listener = new RecordingListener();
+    provider().chat(request, listener);
+    return listener.awaitEnd();
+  }
+
+  @Test
+  void streamsTextAndReportsMetrics() throws Exception {
+    server.enqueue(streamResponse(textStream(List.of("Hel", "lo", "!"))));
+
+    RecordingListener listener = run(request(quick()));
+
+    assertEquals("Hello!", listener.text());
+    listener.nextChunks();
+    LlmMetrics metrics = listener.nextComplete();
+    listener.assertExhausted();
+    assertNotNull(metrics);
+    assertFalse(metrics.cancelled());
+    assertTrue(metrics.ttftSeconds() >= 0);
+    assertEquals("req-contract", metrics.requestId());
+    assertEquals(provider().provider(), metrics.modelProvider());
+    assertEquals(provider().label(), metrics.label());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void returnsAtOnceWhileTheProviderIsSlow() {
+    server.enqueue(streamResponse(textStream(List.of("late"))).newBuilder()
+        .headersDelay(1, TimeUnit.SECONDS).build());
+    RecordingListener listener = new RecordingListener();
+
+    long start = System.nanoTime();
+    LlmStream stream = provider().chat(request(ConnectOptions.defaults()), listener);
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+    assertTrue(elapsedMillis < 500, "chat() took " + elapsedMillis + " ms");
+    assertFalse(stream.isDone());
+    listener.awaitEnd();
+    assertEquals("late", listener.text());
+    assertTrue(stream.isDone());
+  }
+
+  @Test
+  void retriesAServerErrorThenSucceeds() {
+    server.enqueue(errorResponse(500, errorBody("internal")));
+    server.enqueue(errorResponse(503, errorBody("overloaded")));
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+
+    RecordingListener listener = run(request(quick()));
+
+    LlmError first = listener.nextRetry();
+    assertEquals(ErrorKind.STATUS, first.kind());
+    assertEquals(500, first.status());
+    assertTrue(first.recoverable());
+    assertEquals(503, listener.nextRetry().status());
+    assertEquals("ok", listener.text());
+    listener.nextChunks();
+    assertNotNull(listener.nextComplete());
+    listener.assertExhausted();
+    assertEquals(3, server.getRequestCount());
+    assertEquals(List.of(Duration.ofMillis(100), Duration.ofSeconds(2)), waits.delays());
+  }
+
+  @Test
+  void aClientErrorIsFinalAtOnce() {
+    server.enqueue(errorResponse(400, errorBody("bad request")));
+
+    RecordingListener listener = run(request(quick()));
+
+    LlmError error = listener.nextError();
+    listener.assertExhausted();
+    assertEquals(ErrorKind.STATUS, error.kind());
+    assertEquals(400, error.status());
+    assertFalse(error.retryable());
+    assertFalse(error.recoverable());
+    assertTrue(error.message().contains("bad request"), error.message());
+    assertEquals(errorBody("bad request"), error.body());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void givesUpAfterTheLastAttempt() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(errorResponse(502, errorBody("bad gateway")));
+    }
+
+    RecordingListener listener = run(request(quick().withMaxRetry(2)));
+
+    listener.nextRetry();
+    listener.nextRetry();
+    LlmError error = listener.nextError();
+    listener.assertExhausted();
+    assertTrue(error.message().startsWith("failed to generate LLM completion after 3 attempts"), error.message());
+    assertEquals(502, error.status());
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
+  void honoursRetryAfterOnARateLimit() {
+    server.enqueue(errorResponse(429, errorBody("rate limited")).newBuilder().addHeader("Retry-After", "3").build());
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+
+    RecordingListener listener = run(request(quick()));
+
+    assertEquals(429, listener.nextRetry().status());
+    assertEquals(List.of(Duration.ofSeconds(3)), waits.delays());
+    assertEquals("ok", listener.text());
+  }
+
+  @Test
+  void waitsTheRetryAfterInRealTime() {
+    server.enqueue(errorResponse(429, errorBody("rate limited")).newBuilder().addHeader("Retry-After", "1").build());
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+    RecordingListener listener = new RecordingListener();
+    LlmProvider realTime = provider(server.url("/v1/"), ConnectorRuntime.defaults());
+
+    long start = System.nanoTime();
+    realTime.chat(request(quick()), listener);
+    listener.awaitEnd();
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    assertEquals("ok", listener.text());
+    assertTrue(seconds >= 0.95 && seconds < 8, "took " + seconds + " s");
+  }
+
+  @Test
+  void aStalledStreamTimesOutAndIsRetried() {
+    server.enqueue(streamResponse(textStream(List.of("never"))).newBuilder().bodyDelay(3, TimeUnit.SECONDS).build());
+    server.enqueue(streamResponse(textStream(List.of("second"))));
+
+    RecordingListener listener = run(request(quick().withTimeout(Duration.ofMillis(300))));
+
+    LlmError retry = listener.nextRetry();
+    assertEquals(ErrorKind.TIMEOUT, retry.kind());
+    assertTrue(retry.retryable());
+    assertEquals("second", listener.text());
+    listener.nextChunks();
+    listener.nextComplete();
+    listener.assertExhausted();
+  }
+
+  @Test
+  void aConnectionDroppedBeforeAnyResponseIsRetried() {
+    server.enqueue(ScriptedBodies.dropAfter(preambleEvent(), streamContentType()));
+    server.enqueue(streamResponse(textStream(List.of("again"))));
+
+    RecordingListener listener = run(request(quick()));
+
+    List<ChatChunk> early = listener.nextChunks();
+    assertTrue(early.stream().noneMatch(ChatChunk::hasResponse), "no response before the drop: " + early);
+    assertEquals(ErrorKind.CONNECTION, listener.nextRetry().kind());
+    assertEquals("again", listener.text());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void aConnectionDroppedAfterAResponseIsFinal() {
+    server.enqueue(ScriptedBodies.dropAfter(firstTextEvent("partial"), streamContentType()));
+    server.enqueue(streamResponse(textStream(List.of("must not be requested"))));
+
+    RecordingListener listener = run(request(quick()));
+
+    assertEquals("partial", listener.text());
+    listener.nextChunks();
+    LlmError error = listener.nextError();
+    listener.assertExhausted();
+    assertEquals(ErrorKind.CONNECTION, error.kind());
+    assertFalse(error.retryable());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void malformedJsonIsRetried() {
+    server.enqueue(streamResponse(preambleEvent() + "data: {\"id\": \"x\", \"choices\": [\n\n"));
+    server.enqueue(streamResponse(textStream(List.of("fine"))));
+
+    RecordingListener listener = run(request(quick()));
+
+    listener.nextChunks();
+    LlmError retry = listener.nextRetry();
+    assertEquals(ErrorKind.OTHER, retry.kind());
+    assertTrue(retry.message().startsWith("malformed JSON"), retry.message());
+    assertEquals("fine", listener.text());
+  }
+
+  @Test
+  void cancelClosesTheConnectionAndReportsCancelledMetrics() throws Exception {
+    CountDownLatch clientGone = new CountDownLatch(1);
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", streamContentType())
+        .body(ScriptedBodies.holdOpenAfter(firstTextEvent("first"), clientGone)).build());
+    RecordingListener listener = new RecordingListener();
+    LlmStream stream = provider().chat(request(ConnectOptions.defaults()), listener);
+    listener.awaitFirstResponse();
+
+    stream.cancel();
+
+    assertTrue(clientGone.await(5, TimeUnit.SECONDS), "the server never saw the connection close");
+    listener.awaitEnd();
+    assertEquals("first", listener.text());
+    listener.nextChunks();
+    LlmMetrics metrics = listener.nextComplete();
+    listener.assertExhausted();
+    assertTrue(metrics.cancelled());
+    assertTrue(stream.isDone());
+  }
+
+  @Test
+  void cancellingBeforeAnyChunkCompletesWithoutMetrics() throws Exception {
+    server.enqueue(streamResponse(textStream(List.of("late"))).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
+    RecordingListener listener = new RecordingListener();
+    LlmStream stream = provider().chat(request(ConnectOptions.defaults()), listener);
+    server.takeRequest(5, TimeUnit.SECONDS);
+
+    stream.cancel();
+
+    assertNull(listener.awaitEnd().nextComplete());
+    listener.assertExhausted();
+  }
+
+  @Test
+  void neverLeaksTheCredentialThroughErrorsOrLogs() {
+    String echo = errorBody("Incorrect API key provided: " + SECRET);
+    server.enqueue(errorResponse(500, echo));
+    server.enqueue(errorResponse(429, echo).newBuilder().addHeader("Retry-After", "0").build());
+    server.enqueue(streamResponse(preambleEvent() + "data: {\"oops\": " + SECRET + "}\n\n"));
+    server.enqueue(streamResponse(textStream(List.of("never"))).newBuilder().bodyDelay(2, TimeUnit.SECONDS).build());
+    server.enqueue(ScriptedBodies.dropAfter(preambleEvent(), streamContentType()));
+    server.enqueue(errorResponse(401, echo));
+
+    RecordingListener listener = run(request(quick().withMaxRetry(5).withTimeout(Duration.ofMillis(300))));
+
+    List<LlmError> errors = new ArrayList<>();
+    listener.nextChunks();
+    for (int i = 0; i < 5; i++) {
+      errors.add(listener.nextRetry());
+      listener.nextChunks();
+    }
+    errors.add(listener.nextError());
+    listener.assertExhausted();
+    assertEquals(6, errors.size());
+    assertEquals(401, errors.getLast().status());
+    for (LlmError error : errors) {
+      assertSecretAbsent(error.message(), "message");
+      assertSecretAbsent(error.body(), "body");
+      assertSecretAbsent(error.toString(), "error");
+    }
+    assertTrue(errors.getFirst().body().contains("[redacted]"), errors.getFirst().body());
+    for (ILoggingEvent event : logs.list) {
+      assertSecretAbsent(event.getFormattedMessage(), "log message");
+      for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+        assertSecretAbsent(cause.getMessage(), "logged exception");
+      }
+    }
+    assertSecretAbsent(provider().toString(), "provider");
+  }
+
+  /** Asserts {@code text} holds none of the credentials. */
+  protected void assertSecretAbsent(String text, String where) {
+    if (text != null) {
+      assertFalse(text.contains(SECRET), "secret in " + where + ": " + text);
+    }
+  }
+
+  /** The log events captured during the test. */
+  protected List<ILoggingEvent> logEvents() {
+    return List.copyOf(logs.list);
+  }
+
+  /** The next request the server received. */
+  protected RecordedRequest takeRequest() throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertNotNull(request, "no request arrived");
+    return request;
+  }
+
+  private static Logger rootLogger() {
+    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  }
+}
