@@ -1,0 +1,33 @@
+package dev.chatstream.llm.openai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatstream.llm.testing.Fixtures;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The copied fixtures are byte for byte the recorded ones: their hashes match the sources note. */
+class FixtureChecksumTest {
+
+  @Test
+  void everyFixtureMatchesItsRecordedChecksum() throws Exception {
+    Matcher line = Pattern.compile("(?m)^([0-9a-f]{64})  (\\S+)$").matcher(Fixtures.text("CHAT_COMPLETIONS_SOURCES.md"));
+    Map<String, String> expected = new LinkedHashMap<>();
+    while (line.find()) {
+      expected.put(line.group(2), line.group(1));
+    }
+
+    assertEquals(10, expected.size(), "checksums listed: " + expected.keySet());
+    for (Map.Entry<String, String> entry : expected.entrySet()) {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Fixtures.bytes(entry.getKey()));
+      assertEquals(entry.getValue(), HexFormat.of().formatHex(digest), entry.getKey());
+    }
+    assertTrue(expected.containsKey("openai-compat/groq-deepseek-r1-think-tags.sse"));
+  }
+}
