@@ -33,9 +33,9 @@ public final class LiveKitInferenceProvider implements LlmProvider {
   private final LiveKitInferenceOptions options;
   private final ChatCompletionsEngine engine;
 
-  private LiveKitInferenceProvider(LiveKitInferenceOptions options, ConnectorRuntime runtime) {
+  private LiveKitInferenceProvider(LiveKitInferenceOptions options, ConnectorRuntime runtime, Clock clock) {
     this.options = options;
-    AccessTokens tokens = new AccessTokens(options.apiKey(), options.apiSecret(), Clock.systemUTC());
+    AccessTokens tokens = new AccessTokens(options.apiKey(), options.apiSecret(), clock);
     LiveKitEndpoint endpoint = new LiveKitEndpoint(HttpUrl.get(options.baseUrl()), tokens, options.provider());
     ExceptionMapper errors = ExceptionMapper.redacting(List.of(options.apiKey(), options.apiSecret()));
     this.engine = new ChatCompletionsEngine(endpoint, RULES, options.extraOptions(), errors, runtime);
@@ -48,7 +48,12 @@ public final class LiveKitInferenceProvider implements LlmProvider {
 
   /** A provider on {@code runtime}. */
   public static LiveKitInferenceProvider create(LiveKitInferenceOptions options, ConnectorRuntime runtime) {
-    return new LiveKitInferenceProvider(options, runtime);
+    return create(options, runtime, Clock.systemUTC());
+  }
+
+  /** A provider whose tokens are stamped by {@code clock}. */
+  static LiveKitInferenceProvider create(LiveKitInferenceOptions options, ConnectorRuntime runtime, Clock clock) {
+    return new LiveKitInferenceProvider(options, runtime, clock);
   }
 
   @Override
