@@ -1,0 +1,41 @@
+package dev.chatstream.llm.livekit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chatstream.llm.LlmMetrics;
+import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.chat.ChatContext;
+import dev.chatstream.llm.chat.ChatMessage;
+import dev.chatstream.llm.chat.ChatRole;
+import dev.chatstream.llm.testing.RecordingListener;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Against the real LiveKit Inference gateway; runs only when {@code LIVEKIT_INFERENCE_API_KEY} is set
+ * (with its secret; {@code LIVEKIT_INFERENCE_MODEL} optional).
+ */
+@EnabledIfEnvironmentVariable(named = "LIVEKIT_INFERENCE_API_KEY", matches = ".+")
+class LiveKitInferenceLiveTest {
+
+  @Test
+  void streamsAnAnswer() {
+    LlmProvider provider = LiveKitInferenceProvider.create(LiveKitInferenceOptions.fromEnvironment(
+        System.getenv().getOrDefault("LIVEKIT_INFERENCE_MODEL", "openai/gpt-4.1-mini")));
+    RecordingListener listener = new RecordingListener();
+
+    provider.chat(LlmRequest.of("live-lk", ChatContext.of(List.of(ChatMessage.of(ChatRole.USER, "Say hello.")))),
+        listener);
+    listener.awaitEnd(Duration.ofSeconds(60));
+
+    assertFalse(listener.text().isBlank(), "no text: " + listener.snapshot());
+    listener.nextChunks();
+    LlmMetrics metrics = listener.nextComplete();
+    listener.assertExhausted();
+    assertTrue(metrics.completionTokens() > 0, metrics.toString());
+  }
+}
