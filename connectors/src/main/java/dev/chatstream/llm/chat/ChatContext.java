@@ -240,19 +240,11 @@ public final class ChatContext {
     if (maxItems < 0) {
       throw new IllegalArgumentException("max items must be >= 0, was " + maxItems);
     }
-    if (items.size() <= maxItems) {
-      return this;
+    if (items.size() > maxItems) {
+      List<ChatItem> kept = Truncation.lastItems(items, maxItems);
+      items.clear();
+      items.addAll(kept);
     }
-    ChatItem instruction = items.stream().filter(ChatContext::isInstruction).findFirst().orElse(null);
-    List<ChatItem> kept = new ArrayList<>(items.subList(items.size() - maxItems, items.size()));
-    while (!kept.isEmpty() && !(kept.getFirst() instanceof ChatMessage)) {
-      kept.removeFirst();
-    }
-    if (instruction != null && !kept.contains(instruction)) {
-      kept.addFirst(instruction);
-    }
-    items.clear();
-    items.addAll(kept);
     return this;
   }
 
@@ -307,10 +299,6 @@ public final class ChatContext {
   @Override
   public String toString() {
     return "ChatContext[" + items.size() + " items" + (readOnly ? ", read-only]" : "]");
-  }
-
-  private static boolean isInstruction(ChatItem item) {
-    return item instanceof ChatMessage message && message.role().isInstruction();
   }
 
   private void checkWritable(String operation) {

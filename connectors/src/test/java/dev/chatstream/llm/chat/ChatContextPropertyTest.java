@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-class ChatContextProperties {
+class ChatContextPropertyTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Provide
@@ -34,7 +34,7 @@ class ChatContextProperties {
 
   @Provide
   Arbitrary<List<ChatItem>> sortedItems() {
-    return coarselyTimedItems().map(ChatContextProperties::sortedByTime);
+    return coarselyTimedItems().map(ChatContextPropertyTest::sortedByTime);
   }
 
   private static List<ChatItem> sortedByTime(List<ChatItem> items) {
@@ -141,7 +141,7 @@ class ChatContextProperties {
   @Property
   void defaultDictIsEquivalentOnceMediaIsGone(@ForAll("preciselyTimedItems") List<ChatItem> items)
       throws Exception {
-    ChatContext context = ChatContext.of(items.stream().map(ChatContextProperties::withoutMedia).toList());
+    ChatContext context = ChatContext.of(items.stream().map(ChatContextPropertyTest::withoutMedia).toList());
     String json = MAPPER.writeValueAsString(context.toDict());
 
     assertTrue(context.isEquivalent(ChatContext.fromDict(MAPPER.readTree(json))));
