@@ -19,7 +19,8 @@ import java.util.Set;
  * place an item by {@code created_at} instead, after every item at the same time. Ids are expected to be
  * unique; where they are not, lookups find the first match.
  *
- * <p>A context is mutable and not thread-safe; share a {@link #readOnly()} view or a {@link #copy()}.
+ * <p>A context is mutable and not thread-safe. Hand code that must not change it a {@link #readOnly()}
+ * view; the view follows the owner's changes, so another thread gets {@code copy().readOnly()}.
  */
 public final class ChatContext {
   private final List<ChatItem> items;
@@ -256,6 +257,8 @@ public final class ChatContext {
   /**
    * Inserts, by {@code created_at}, each item of {@code other} that {@code filter} keeps and whose id is
    * not already here. Only ids are compared: an item with a known id is skipped even if it differs.
+   * The reference's {@code exclude_function_call}/{@code exclude_instructions} are {@link
+   * CopyOptions#excludeFunctionCalls()}/{@link CopyOptions#excludeInstructions()}.
    *
    * @return this context
    * @throws UnsupportedOperationException on a read-only view
@@ -273,7 +276,8 @@ public final class ChatContext {
   }
 
   /**
-   * True when {@code other} holds the same items in the same order, ignoring timestamps and extras:
+   * True when {@code other} holds the same items in the same order, ignoring timestamps and metadata
+   * ({@code extra}, transcript confidence, group id):
    * same ids and types; messages with the same role, interrupted flag and content; calls with the same
    * name, call id and arguments; outputs with the same name, call id, output and error flag.
    */
