@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmProvider;
@@ -18,8 +20,12 @@ import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatItem;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
+import dev.chatstream.llm.chat.FunctionCall;
+import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.CompletionUsage;
+import dev.chatstream.llm.stream.FunctionToolCall;
+import dev.chatstream.llm.tools.FunctionTool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,6 +115,41 @@ class OfflineProviderTest extends LlmProviderContract {
     assertEquals("offline", metrics.modelProvider());
     assertEquals("offline-echo", metrics.modelName());
     assertEquals("usage", metrics.requestId());
+    listener.assertExhausted();
+  }
+
+  @Test
+  void streamsAToolCallAsOneChunk() {
+    ObjectNode schema = JsonNodeFactory.instance.objectNode();
+    schema.put("type", "object").putObject("properties").putObject("zone").put("type", "string");
+    schema.putArray("required").add("zone");
+    LlmRequest request = request("t", ChatMessage.of(ChatRole.USER, "get_time for Oslo"))
+        .withTools(List.of(new FunctionTool("get_time", "", schema)));
+    RecordingListener listener = chat(instant(), request);
+    clock.runUntilIdle();
+
+    ChatChunk chunk = listener.takeChunk();
+
+    assertEquals(List.of(FunctionToolCall.of("get_time", "{\"zone\":\"Oslo\"}", "call_offline_t")),
+        chunk.delta().toolCalls());
+    assertNull(chunk.delta().content());
+    assertEquals(CompletionUsage.of(2, 3, 5), listener.takeChunk().usage());
+    assertEquals(2, listener.takeComplete().completionTokens());
+    listener.assertExhausted();
+  }
+
+  @Test
+  void reportsAFunctionOutputAfterTheCall() {
+    LlmRequest request = request("o",
+        ChatMessage.of(ChatRole.USER, "get_time for Oslo"),
+        FunctionCall.of("call_offline_t", "get_time", "{\"zone\":\"Oslo\"}"),
+        FunctionCallOutput.of("call_offline_t", "get_time", "12:00", false));
+    RecordingListener listener = chat(instant(), request);
+    clock.runUntilIdle();
+
+    assertEquals("[offline provider] The get_time tool returned: 12:00", listener.takeText());
+    assertEquals(CompletionUsage.of(7, 6, 13), listener.takeChunk().usage());
+    listener.takeComplete();
     listener.assertExhausted();
   }
 
