@@ -189,7 +189,6 @@ public final class FallbackAdapter implements LlmProvider {
   }
 
   private void publish(AvailabilityChanged change, FallbackStream request) {
-    request.availabilityChanged(change);
     for (Consumer<AvailabilityChanged> listener : availabilityListeners) {
       try {
         listener.accept(change);
@@ -197,5 +196,6 @@ public final class FallbackAdapter implements LlmProvider {
         LOG.warn("availability listener failed", e);
       }
     }
+    request.availabilityChanged(change);
   }
 }
