@@ -185,6 +185,9 @@ public final class FallbackAdapter implements LlmProvider {
     RecoveryProbe probe = new RecoveryProbe(this, member, origin);
     if (member.claimProbe(probe)) {
       probe.start(request);
+      if (closed) {
+        probe.cancel();
+      }
     }
   }
 

@@ -114,11 +114,7 @@ final class FallbackStream implements LlmStream {
       Attempt attempt = null;
       Member skipped = null;
       synchronized (this) {
-        if (cancelled) {
-          out.complete(null);
-          return;
-        }
-        if (nextMember == members.size()) {
+        if (nextMember == members.size() || cancelled) {
           break;
         }
         Member member = members.get(nextMember++);
@@ -134,6 +130,10 @@ final class FallbackStream implements LlmStream {
         continue;
       }
       start(attempt);
+      return;
+    }
+    if (isCancelled()) {
+      out.complete(null);
       return;
     }
     LlmError failure = allFailed(members);

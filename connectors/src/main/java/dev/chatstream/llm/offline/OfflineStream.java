@@ -45,7 +45,7 @@ final class OfflineStream implements LlmStream {
   private int next;
   private int emittedTokens;
   private long firstResponseNanos = -1;
-  private boolean done;
+  private volatile boolean done;
   private volatile Future<?> pending;
 
   OfflineStream(OfflineProvider provider, LlmRequest request, LlmStreamListener listener,
@@ -80,7 +80,7 @@ final class OfflineStream implements LlmStream {
   }
 
   @Override
-  public synchronized boolean isDone() {
+  public boolean isDone() {
     return done;
   }
 

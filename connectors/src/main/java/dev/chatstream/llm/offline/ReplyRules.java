@@ -35,6 +35,7 @@ final class ReplyRules {
    */
   static OfflineReply decide(LlmRequest request) {
     int maxWords = MaxTokens.of(request.extraOptions());
+    requireUniqueNames(request.tools());
     List<ChatItem> items = request.context().items();
     List<FunctionCallOutput> outputs = trailingOutputs(items);
     if (!outputs.isEmpty()) {
@@ -55,7 +56,6 @@ final class ReplyRules {
 
   private static Optional<FunctionToolCall> toolCall(LlmRequest request, String userText) {
     List<ToolDefinition> tools = request.tools();
-    requireUniqueNames(tools);
     ToolChoice choice = request.toolChoice();
     if (tools.isEmpty() || ToolChoice.NONE.equals(choice)) {
       return Optional.empty();

@@ -3,6 +3,7 @@ package dev.chatstream.llm.fallback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -310,6 +311,55 @@ class FallbackAdapterTest {
     assertEquals("b", metrics.label());
     assertTrue(b.stream(0).wasCancelled());
     assertTrue(stream.isDone());
+    listener.assertExhausted();
+  }
+
+  @Test
+  void aMemberThatFailsBecauseOfTheCancelDoesNotTriggerAFallback() {
+    LlmProvider failsOnCancel = new LlmProvider() {
+      @Override
+      public String label() {
+        return "fails-on-cancel";
+      }
+
+      @Override
+      public String model() {
+        return "m";
+      }
+
+      @Override
+      public String provider() {
+        return "test";
+      }
+
+      @Override
+      public LlmStream chat(LlmRequest request, LlmStreamListener listener) {
+        return new LlmStream() {
+          @Override
+          public void cancel() {
+            LlmError error = new LlmError(0, "fails-on-cancel", ErrorKind.CONNECTION, "socket closed",
+                null, null, null, true, false);
+            Thread.ofVirtual().start(() -> listener.onError(error));
+          }
+
+          @Override
+          public boolean isDone() {
+            return false;
+          }
+        };
+      }
+    };
+    ScriptedProvider b = ScriptedProvider.of("b", Script.replies("unused"));
+    FallbackAdapter adapter = adapter(failsOnCancel, b);
+    RecordingListener listener = new RecordingListener();
+    LlmStream stream = adapter.chat(request("r1"), listener);
+
+    stream.cancel();
+
+    assertNull(listener.takeComplete());
+    assertEquals(0, b.calls());
+    assertTrue(adapter.isAvailable(0), "a cancelled member is not marked unavailable");
+    assertEquals(List.of(), published);
     listener.assertExhausted();
   }
 
