@@ -73,18 +73,11 @@ class EmbeddedKafkaTest {
       producer.send(new ProducerRecord<>(topic, "k", "committed"));
       producer.commitTransaction();
     }
-    try (KafkaConsumer<String, String> readCommitted = KafkaClients.consumer(kafka.bootstrapServers(),
-        Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"))) {
-      readCommitted.subscribe(List.of(topic));
-      List<ConsumerRecord<String, String>> records = KafkaClients.poll(readCommitted, 2, Duration.ofSeconds(5));
-      assertEquals(List.of("committed"), records.stream().map(ConsumerRecord::value).toList());
+    try (KafkaProducer<String, String> plain = KafkaClients.producer(kafka.bootstrapServers(), Map.of())) {
+      plain.send(new ProducerRecord<>(topic, "k", "end")).get();
     }
-    try (KafkaConsumer<String, String> readUncommitted = KafkaClients.consumer(kafka.bootstrapServers(),
-        Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"))) {
-      readUncommitted.subscribe(List.of(topic));
-      List<ConsumerRecord<String, String>> records = KafkaClients.poll(readUncommitted, 2, WAIT);
-      assertEquals(List.of("aborted", "committed"), records.stream().map(ConsumerRecord::value).toList());
-    }
+    assertEquals(List.of("committed", "end"), read(topic, "read_committed", 2));
+    assertEquals(List.of("aborted", "committed", "end"), read(topic, "read_uncommitted", 3));
   }
 
   @Test
@@ -147,6 +140,14 @@ class EmbeddedKafkaTest {
       ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
       assertEquals("false", admin.describeConfigs(List.of(broker)).all().get().get(broker)
           .get("auto.create.topics.enable").value());
+    }
+  }
+
+  private static List<String> read(String topic, String isolationLevel, int count) {
+    try (KafkaConsumer<String, String> consumer = KafkaClients.consumer(kafka.bootstrapServers(),
+        Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel))) {
+      consumer.subscribe(List.of(topic));
+      return KafkaClients.poll(consumer, count, WAIT).stream().map(ConsumerRecord::value).toList();
     }
   }
 
