@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigException;
 
 /** Checks that fallback profiles name existing profiles and never lead back to themselves. */
@@ -25,7 +26,7 @@ final class FallbackGraph {
    */
   static void check(Map<String, LlmProfile> profiles) {
     FallbackGraph graph = new FallbackGraph(profiles);
-    for (String name : profiles.keySet()) {
+    for (String name : new TreeSet<>(profiles.keySet())) {
       graph.visit(name, new ArrayList<>());
     }
   }
