@@ -32,7 +32,7 @@ final class ConfigDescription {
       }
     });
     LlmProfiles profiles = config.llmProfiles();
-    profiles.all().forEach(profile -> text.append("  = ").append(profile.summary()).append('\n'));
+    profiles.all().forEach(profile -> text.append("  profile ").append(profile.summary()).append('\n'));
     text.append("  ").append(profiles.describeDefault()).append('\n');
     text.append("Kafka client settings:\n");
     new TreeMap<>(settings).forEach((key, value) -> {

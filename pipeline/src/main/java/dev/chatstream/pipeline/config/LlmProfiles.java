@@ -50,11 +50,13 @@ public final class LlmProfiles {
     if (!implicitDefault) {
       return summary;
     }
+    String why = "no profile named '" + defaultProfile.name() + "' is configured";
     if (defaultProfile.isOffline()) {
-      return summary + " (the offline provider: canned replies, no network). No LLM profile is configured "
-          + "and OPENAI_API_KEY is not set; set it, or configure llm." + DEFAULT_NAME + ".*, for a real model.";
+      return summary + " (the offline provider, which answers without any network): " + why
+          + " and OPENAI_API_KEY is not set. Set it, or configure llm." + defaultProfile.name()
+          + ".*, for a real model.";
     }
-    return summary + " (no LLM profile is configured; OPENAI_API_KEY is set).";
+    return summary + ": " + why + " and OPENAI_API_KEY is set.";
   }
 
   /** The profile called {@code name}, if any. */

@@ -34,6 +34,8 @@ final class StreamsSettings {
     // Kafka Streams' producers linger 100 ms by default; chunks should leave at once
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRequestSize(config));
+    // the behaviour Kafka Streams makes the default in 5.0 (and warns about until then)
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     config.kafkaClientSettings().forEach(props::put);
     return props;
   }

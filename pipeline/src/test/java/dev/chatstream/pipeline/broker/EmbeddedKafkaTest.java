@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatstream.pipeline.config.ChatstreamConfig;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,6 +24,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +85,31 @@ class EmbeddedKafkaTest {
     }
     assertEquals(List.of("committed", "end"), read(topic, "read_committed", 2));
     assertEquals(List.of("aborted", "committed", "end"), read(topic, "read_uncommitted", 3));
+  }
+
+  @Test
+  void kafkaStreamsRunsExactlyOnceWithChatstreamSettings(@TempDir Path stateDir) throws Exception {
+    ensureTopic("streams-in");
+    ensureTopic("streams-out");
+    ChatstreamConfig config = ChatstreamConfig.of(Map.of(
+        ChatstreamConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ChatstreamConfig.APPLICATION_ID_CONFIG, "streams-test",
+        ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG, ChatstreamConfig.EXACTLY_ONCE_V2,
+        ChatstreamConfig.STATE_DIR_CONFIG, stateDir.toString()));
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("streams-in", Consumed.with(Serdes.String(), Serdes.String()))
+        .mapValues(value -> value.toUpperCase(Locale.ROOT))
+        .to("streams-out", Produced.with(Serdes.String(), Serdes.String()));
+    KafkaStreams streams = new KafkaStreams(builder.build(), config.streamsProperties());
+    try {
+      streams.start();
+      try (KafkaProducer<String, String> producer = KafkaClients.producer(kafka.bootstrapServers(), Map.of())) {
+        producer.send(new ProducerRecord<>("streams-in", "k", "hello")).get();
+      }
+      assertEquals(List.of("HELLO"), read("streams-out", "read_committed", 1));
+    } finally {
+      streams.close(Duration.ofSeconds(10));
+    }
   }
 
   @Test

@@ -178,6 +178,7 @@ class ChatstreamConfigTest {
     assertEquals(0, props.get("producer.linger.ms"));
     assertEquals(5_000_000 + 64 * 1024, props.get("producer.max.request.size"));
     assertEquals("zstd", props.get("producer.compression.type"));
+    assertEquals(true, props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG));
     StreamsConfig parsed = new StreamsConfig(props);
     assertEquals("exactly_once_v2", parsed.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
   }

@@ -28,7 +28,9 @@ class LlmProfilesTest {
     assertEquals(ProviderType.OFFLINE, profile.provider());
     assertEquals(Optional.of("offline"), profile.model());
     assertEquals(new ProviderSettings.Offline(Duration.ofMillis(100), Duration.ofMillis(10)), profile.settings());
-    assertTrue(profiles.describeDefault().contains("offline provider"), profiles.describeDefault());
+    assertEquals("Default LLM profile default: offline, model offline (the offline provider, which answers "
+        + "without any network): no profile named 'default' is configured and OPENAI_API_KEY is not set. "
+        + "Set it, or configure llm.default.*, for a real model.", profiles.describeDefault());
     assertTrue(profiles.describeDefault().contains("OPENAI_API_KEY is not set"), profiles.describeDefault());
   }
 
