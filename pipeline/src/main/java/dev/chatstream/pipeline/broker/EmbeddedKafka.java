@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * Streams, few network/io/background threads, a small log cleaner buffer, and automatic topic creation
  * off (chatstream creates its topics with {@link TopicAdmin}). {@link Builder#brokerConfig} overrides any
  * broker setting.
+ *
+ * <p><b>Failures.</b> As in a standalone broker, a fault Kafka deems fatal (a corrupt metadata log, say)
+ * halts the process. Close the broker on shutdown (a JVM shutdown hook) so the next start need not
+ * recover its logs.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -174,7 +178,8 @@ public final class EmbeddedKafka implements AutoCloseable {
       DataDirLock lock = DataDirLock.acquire(dir);
       try {
         int quorumPort = Ports.claim(host, controllerPort);
-        KafkaConfig config = parse(BrokerSettings.of(host, clientPort, quorumPort, dir, startupTimeout, brokerConfig));
+        KafkaConfig config =
+            parse(BrokerSettings.of(host, clientPort, quorumPort, dir, startupTimeout, brokerConfig));
         String clusterId = BrokerStorage.formatIfNeeded(dir);
         KafkaRaftServer server = startServer(config, dir, clientPort);
         EmbeddedKafka kafka = new EmbeddedKafka(server, lock, host, clientPort, dir, clusterId);
