@@ -13,7 +13,8 @@ import java.util.Objects;
  * One generation request to a connector.
  *
  * @param requestId the caller's id for this generation (echoed on metrics and errors)
- * @param context the conversation so far; the connector reads it and never changes it
+ * @param context the conversation so far; kept as a read-only copy, so later changes to the
+ *     caller's context never reach a running request
  * @param tools the tools the model may call (names unique)
  * @param toolChoice whether and which tool to call, or null for the provider default
  * @param parallelToolCalls whether several calls may come in one reply, or null for the default
@@ -31,11 +32,11 @@ public record LlmRequest(
     String model,
     Map<String, Object> extraOptions) {
 
-  /** Validates and copies; the context is taken as a read-only view. */
+  /** Validates and copies. */
   public LlmRequest {
     Objects.requireNonNull(requestId, "request id must not be null");
     Objects.requireNonNull(context, "context must not be null");
-    context = context.readOnly();
+    context = context.copy().readOnly();
     tools = tools == null ? List.of() : List.copyOf(tools);
     connectOptions = connectOptions == null ? ConnectOptions.defaults() : connectOptions;
     extraOptions = extraOptions == null || extraOptions.isEmpty()

@@ -30,7 +30,7 @@ public record ChatMessage(
    * Validates and copies.
    *
    * @throws NullPointerException when id, role, content or a content part is null
-   * @throws IllegalArgumentException when id is empty
+   * @throws IllegalArgumentException when id is empty or createdAt is not finite
    */
   public ChatMessage {
     Objects.requireNonNull(id, "message id must not be null");
@@ -38,6 +38,9 @@ public record ChatMessage(
       throw new IllegalArgumentException("message id must not be empty");
     }
     Objects.requireNonNull(role, "message role must not be null");
+    if (!Double.isFinite(createdAt)) {
+      throw new IllegalArgumentException("message created_at must be finite, was " + createdAt);
+    }
     Objects.requireNonNull(content, "message content must not be null");
     for (ChatContent part : content) {
       Objects.requireNonNull(part, "message content must not contain null parts");

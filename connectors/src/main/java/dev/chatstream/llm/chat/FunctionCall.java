@@ -28,7 +28,7 @@ public record FunctionCall(
    * Validates and copies.
    *
    * @throws NullPointerException when id, callId, name or arguments is null
-   * @throws IllegalArgumentException when id or callId is empty
+   * @throws IllegalArgumentException when id or callId is empty, or createdAt is not finite
    */
   public FunctionCall {
     Objects.requireNonNull(id, "function call id must not be null");
@@ -40,6 +40,9 @@ public record FunctionCall(
     }
     if (callId.isEmpty()) {
       throw new IllegalArgumentException("function call call_id must not be empty");
+    }
+    if (!Double.isFinite(createdAt)) {
+      throw new IllegalArgumentException("function call created_at must be finite, was " + createdAt);
     }
     extra = Extras.copyOf(extra);
   }

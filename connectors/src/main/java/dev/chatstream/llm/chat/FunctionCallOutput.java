@@ -20,7 +20,7 @@ public record FunctionCallOutput(
    * Validates.
    *
    * @throws NullPointerException when id, callId, name or output is null
-   * @throws IllegalArgumentException when id or callId is empty
+   * @throws IllegalArgumentException when id or callId is empty, or createdAt is not finite
    */
   public FunctionCallOutput {
     Objects.requireNonNull(id, "function call output id must not be null");
@@ -32,6 +32,9 @@ public record FunctionCallOutput(
     }
     if (callId.isEmpty()) {
       throw new IllegalArgumentException("function call output call_id must not be empty");
+    }
+    if (!Double.isFinite(createdAt)) {
+      throw new IllegalArgumentException("function call output created_at must be finite, was " + createdAt);
     }
   }
 

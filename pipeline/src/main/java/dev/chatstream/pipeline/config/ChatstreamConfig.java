@@ -1,0 +1,369 @@
+package dev.chatstream.pipeline.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Every chatstream setting, declared once with its type, default, validator, importance and doc, in the
+ * style of Kafka's own configs. Load it with {@link #sources()}: command-line overrides win over the
+ * environment ({@code CHATSTREAM_} + the key in upper case with {@code _} for {@code .} and {@code -},
+ * e.g. {@code CHATSTREAM_TOPIC_PREFIX}), which wins over a properties file, which wins over the defaults.
+ *
+ * <p>Besides the settings declared here, the configuration holds LLM profiles
+ * ({@code llm.<profile>.<key>}, see {@link LlmProfileConfig}), parsed into {@link #llmProfiles()}, and
+ * Kafka client settings ({@code kafka.<client setting>}, e.g. {@code kafka.security.protocol}), passed as
+ * they are to Kafka Streams and the other clients. Any other key is an error, so a misspelt setting
+ * never goes unnoticed (unknown {@code CHATSTREAM_} environment variables are ignored, since the
+ * environment is shared).
+ *
+ * <p>{@link #describe()} and {@link #toString()} list the effective settings with where each came from;
+ * secrets print as {@code [hidden]}.
+ */
+public final class ChatstreamConfig extends AbstractConfig {
+
+  /** The prefix of Kafka client settings passed through as they are. */
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+  private static final String BOOTSTRAP_SERVERS_DOC = "The Kafka cluster to join (host:port,...). Empty: "
+      + "start an embedded single-node broker in this process.";
+
+  public static final String EMBEDDED_BROKER_HOST_CONFIG = "embedded.broker.host";
+  private static final String EMBEDDED_BROKER_HOST_DOC = "The host the embedded broker listens on.";
+
+  public static final String EMBEDDED_BROKER_PORT_CONFIG = "embedded.broker.port";
+  private static final String EMBEDDED_BROKER_PORT_DOC = "The port the embedded broker listens on (0: any free "
+      + "port).";
+
+  public static final String DATA_DIR_CONFIG = "data.dir";
+  private static final String DATA_DIR_DOC = "Where chatstream keeps its files: the embedded broker's log in "
+      + "<data.dir>/kafka and, unless state.dir says otherwise, Kafka Streams state in <data.dir>/state.";
+
+  public static final String APPLICATION_ID_CONFIG = "application.id";
+  private static final String APPLICATION_ID_DOC = "The Kafka Streams application id: instances with the same "
+      + "id share the work; it also prefixes internal topics and names the consumer group.";
+
+  public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
+  private static final String TOPIC_PREFIX_DOC = "The prefix of every chatstream topic (conversations, "
+      + "chunks, ...).";
+
+  public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
+  private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics chatstream creates; the upper "
+      + "bound of instances (and stream threads) that share the work.";
+
+  public static final String TOPIC_REPLICATION_FACTOR_CONFIG = "topic.replication.factor";
+  private static final String TOPIC_REPLICATION_FACTOR_DOC = "Replicas of the topics chatstream and Kafka "
+      + "Streams create (1 for the embedded broker; 3 on a production cluster).";
+
+  public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
+  private static final String PROCESSING_GUARANTEE_DOC = "at_least_once (lowest latency; consumers drop "
+      + "repeats by request id, attempt and sequence) or exactly_once_v2 (transactions; read_committed "
+      + "consumers see output at each commit).";
+  public static final String AT_LEAST_ONCE = "at_least_once";
+  public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
+
+  public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
+  private static final String COMMIT_INTERVAL_MS_DOC = "How often Kafka Streams commits. Unset: Kafka "
+      + "Streams' default for the guarantee (30000 for at_least_once, 100 for exactly_once_v2). Under "
+      + "exactly_once_v2 this bounds how late read_committed consumers see chunks.";
+
+  public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
+  private static final String NUM_STREAM_THREADS_DOC = "Kafka Streams threads in this instance.";
+
+  public static final String STATE_DIR_CONFIG = "state.dir";
+  private static final String STATE_DIR_DOC = "Kafka Streams' state directory. Empty: <data.dir>/state.";
+
+  public static final String DRAIN_INTERVAL_MS_CONFIG = "drain.interval.ms";
+  private static final String DRAIN_INTERVAL_MS_DOC = "How often the stream thread drains provider events "
+      + "into output records (a wall-clock punctuator); also the longest a stream thread waits in poll.";
+
+  public static final String MAX_INFLIGHT_GENERATIONS_CONFIG = "max.inflight.generations";
+  private static final String MAX_INFLIGHT_GENERATIONS_DOC = "Generations running at once in this instance; "
+      + "the rest wait in the generations store.";
+
+  public static final String CONVERSATION_MAX_ITEMS_CONFIG = "conversation.max.items";
+  private static final String CONVERSATION_MAX_ITEMS_DOC = "Items one conversation may hold; going past it is "
+      + "an error event, never a silent drop.";
+
+  public static final String CONVERSATION_MAX_BYTES_CONFIG = "conversation.max.bytes";
+  private static final String CONVERSATION_MAX_BYTES_DOC = "Bytes one conversation may hold in the store; "
+      + "going past it is an error event.";
+
+  public static final String EVENT_MAX_BYTES_CONFIG = "event.max.bytes";
+  private static final String EVENT_MAX_BYTES_DOC = "The largest event accepted; a larger one goes to the "
+      + "dead-letter topic. The default stays below Kafka's default record size limit.";
+
+  public static final String DEFAULT_LLM_CONFIG = "default.llm";
+  private static final String DEFAULT_LLM_DOC = "The LLM profile used when a request names none. When no "
+      + "profile of that name is configured and the name is 'default', chatstream uses OpenAI if "
+      + "OPENAI_API_KEY is set, and the offline provider otherwise.";
+
+  public static final String SERDE_CONFIG = "serde";
+  private static final String SERDE_DOC = "single-object: Avro binary with Avro's single-object encoding (any "
+      + "Avro reader with the .avsc decodes it); registry: a schema-registry serde named by "
+      + "serde.registry.class.";
+  public static final String SERDE_SINGLE_OBJECT = "single-object";
+  public static final String SERDE_REGISTRY = "registry";
+
+  public static final String SERDE_REGISTRY_CLASS_CONFIG = "serde.registry.class";
+  private static final String SERDE_REGISTRY_CLASS_DOC = "With serde=registry: the Kafka Serde class to use "
+      + "(a user-supplied jar on the classpath).";
+
+  private static final ConfigDef CONFIG = new ConfigDef()
+      .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+      .define(EMBEDDED_BROKER_HOST_CONFIG, Type.STRING, "localhost", new NonEmptyString(), Importance.MEDIUM,
+          EMBEDDED_BROKER_HOST_DOC)
+      .define(EMBEDDED_BROKER_PORT_CONFIG, Type.INT, 9092, Range.between(0, 65535), Importance.MEDIUM,
+          EMBEDDED_BROKER_PORT_DOC)
+      .define(DATA_DIR_CONFIG, Type.STRING, "./.chatstream", new NonEmptyString(), Importance.MEDIUM,
+          DATA_DIR_DOC)
+      .define(APPLICATION_ID_CONFIG, Type.STRING, "chatstream", new NonEmptyString(), Importance.HIGH,
+          APPLICATION_ID_DOC)
+      .define(TOPIC_PREFIX_CONFIG, Type.STRING, "chatstream.", Validators.topicPrefix(), Importance.HIGH,
+          TOPIC_PREFIX_DOC)
+      .define(TOPIC_PARTITIONS_CONFIG, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM, TOPIC_PARTITIONS_DOC)
+      .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) 1, Range.atLeast(1), Importance.MEDIUM,
+          TOPIC_REPLICATION_FACTOR_DOC)
+      .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, AT_LEAST_ONCE, ValidString.in(AT_LEAST_ONCE,
+          EXACTLY_ONCE_V2), Importance.HIGH, PROCESSING_GUARANTEE_DOC)
+      .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, null, Validators.nullOrAtLeast(0), Importance.MEDIUM,
+          COMMIT_INTERVAL_MS_DOC)
+      .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+          NUM_STREAM_THREADS_DOC)
+      .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, STATE_DIR_DOC)
+      .define(DRAIN_INTERVAL_MS_CONFIG, Type.LONG, 5L, Range.atLeast(1), Importance.LOW, DRAIN_INTERVAL_MS_DOC)
+      .define(MAX_INFLIGHT_GENERATIONS_CONFIG, Type.INT, 64, Range.atLeast(1), Importance.MEDIUM,
+          MAX_INFLIGHT_GENERATIONS_DOC)
+      .define(CONVERSATION_MAX_ITEMS_CONFIG, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
+          CONVERSATION_MAX_ITEMS_DOC)
+      .define(CONVERSATION_MAX_BYTES_CONFIG, Type.LONG, 16L * 1024 * 1024, Range.atLeast(1), Importance.MEDIUM,
+          CONVERSATION_MAX_BYTES_DOC)
+      .define(EVENT_MAX_BYTES_CONFIG, Type.INT, 1_000_000, Range.atLeast(1), Importance.MEDIUM,
+          EVENT_MAX_BYTES_DOC)
+      .define(DEFAULT_LLM_CONFIG, Type.STRING, LlmProfiles.DEFAULT_NAME, new NonEmptyString(), Importance.HIGH,
+          DEFAULT_LLM_DOC)
+      .define(SERDE_CONFIG, Type.STRING, SERDE_SINGLE_OBJECT, ValidString.in(SERDE_SINGLE_OBJECT, SERDE_REGISTRY),
+          Importance.MEDIUM, SERDE_DOC)
+      .define(SERDE_REGISTRY_CLASS_CONFIG, Type.CLASS, null, Importance.LOW, SERDE_REGISTRY_CLASS_DOC);
+
+  private final Map<String, String> settings;
+  private final Map<String, String> origins;
+  private final Map<String, String> environment;
+  private final LlmProfiles llmProfiles;
+
+  ChatstreamConfig(Map<String, String> settings, Map<String, String> origins, Map<String, String> environment) {
+    super(CONFIG, settings, false);
+    this.settings = Map.copyOf(settings);
+    this.origins = Map.copyOf(origins);
+    this.environment = Map.copyOf(environment);
+    if (serde().equals(SERDE_REGISTRY) && getClass(SERDE_REGISTRY_CLASS_CONFIG) == null) {
+      throw new ConfigException(SERDE_CONFIG + "=" + SERDE_REGISTRY + " needs " + SERDE_REGISTRY_CLASS_CONFIG
+          + " (the Serde class of the schema registry to use)");
+    }
+    this.llmProfiles = LlmProfileParser.parse(settings, environment, getString(DEFAULT_LLM_CONFIG));
+  }
+
+  /** Where settings come from: a properties file, the environment and overrides, in rising precedence. */
+  public static ConfigSources sources() {
+    return new ConfigSources();
+  }
+
+  /** The configuration of exactly these settings over the defaults, with no file and no environment. */
+  public static ChatstreamConfig of(Map<String, ?> settings) {
+    ConfigSources sources = sources().environment(Map.of());
+    settings.forEach((key, value) -> sources.override(key, String.valueOf(value)));
+    return sources.load();
+  }
+
+  /** A copy of the declarations, for documentation. */
+  public static ConfigDef configDef() {
+    return new ConfigDef(CONFIG);
+  }
+
+  /**
+   * The same configuration joined to {@code servers}, for example the embedded broker's address once it
+   * runs.
+   */
+  public ChatstreamConfig withBootstrapServers(String servers) {
+    Map<String, String> changed = new LinkedHashMap<>(settings);
+    changed.put(BOOTSTRAP_SERVERS_CONFIG, servers);
+    Map<String, String> changedOrigins = new LinkedHashMap<>(origins);
+    changedOrigins.put(BOOTSTRAP_SERVERS_CONFIG, "set at run time");
+    return new ChatstreamConfig(changed, changedOrigins, environment);
+  }
+
+  /** The cluster to join, or empty when chatstream should start its embedded broker. */
+  public Optional<String> bootstrapServers() {
+    String servers = getString(BOOTSTRAP_SERVERS_CONFIG).strip();
+    return servers.isEmpty() ? Optional.empty() : Optional.of(servers);
+  }
+
+  /** True when no cluster is configured, so chatstream runs its embedded broker. */
+  public boolean usesEmbeddedBroker() {
+    return bootstrapServers().isEmpty();
+  }
+
+  /** The embedded broker's listener host. */
+  public String embeddedBrokerHost() {
+    return getString(EMBEDDED_BROKER_HOST_CONFIG);
+  }
+
+  /** The embedded broker's listener port (0: any free port). */
+  public int embeddedBrokerPort() {
+    return getInt(EMBEDDED_BROKER_PORT_CONFIG);
+  }
+
+  /** The data directory. */
+  public Path dataDir() {
+    return Path.of(getString(DATA_DIR_CONFIG));
+  }
+
+  /** The embedded broker's data directory, {@code <data.dir>/kafka}. */
+  public Path embeddedBrokerDataDir() {
+    return dataDir().resolve("kafka");
+  }
+
+  /** Kafka Streams' state directory: {@code state.dir}, or {@code <data.dir>/state} when it is empty. */
+  public Path stateDir() {
+    String stateDir = getString(STATE_DIR_CONFIG).strip();
+    return stateDir.isEmpty() ? dataDir().resolve("state") : Path.of(stateDir);
+  }
+
+  /** The Kafka Streams application id. */
+  public String applicationId() {
+    return getString(APPLICATION_ID_CONFIG);
+  }
+
+  /** The prefix of every chatstream topic. */
+  public String topicPrefix() {
+    return getString(TOPIC_PREFIX_CONFIG);
+  }
+
+  /** Partitions of the topics chatstream creates. */
+  public int topicPartitions() {
+    return getInt(TOPIC_PARTITIONS_CONFIG);
+  }
+
+  /** Replicas of the topics chatstream creates. */
+  public short topicReplicationFactor() {
+    return getShort(TOPIC_REPLICATION_FACTOR_CONFIG);
+  }
+
+  /** {@value #AT_LEAST_ONCE} or {@value #EXACTLY_ONCE_V2}. */
+  public String processingGuarantee() {
+    return getString(PROCESSING_GUARANTEE_CONFIG);
+  }
+
+  /** True under {@value #EXACTLY_ONCE_V2}. */
+  public boolean exactlyOnce() {
+    return EXACTLY_ONCE_V2.equals(processingGuarantee());
+  }
+
+  /** The commit interval: the configured one, or Kafka Streams' default for the guarantee. */
+  public Duration commitInterval() {
+    Long configured = getLong(COMMIT_INTERVAL_MS_CONFIG);
+    if (configured != null) {
+      return Duration.ofMillis(configured);
+    }
+    return Duration.ofMillis(exactlyOnce() ? 100 : 30_000);
+  }
+
+  /** Kafka Streams threads in this instance. */
+  public int numStreamThreads() {
+    return getInt(NUM_STREAM_THREADS_CONFIG);
+  }
+
+  /** The drain punctuator's period. */
+  public Duration drainInterval() {
+    return Duration.ofMillis(getLong(DRAIN_INTERVAL_MS_CONFIG));
+  }
+
+  /** Generations running at once in this instance. */
+  public int maxInflightGenerations() {
+    return getInt(MAX_INFLIGHT_GENERATIONS_CONFIG);
+  }
+
+  /** Items one conversation may hold. */
+  public int conversationMaxItems() {
+    return getInt(CONVERSATION_MAX_ITEMS_CONFIG);
+  }
+
+  /** Bytes one conversation may hold. */
+  public long conversationMaxBytes() {
+    return getLong(CONVERSATION_MAX_BYTES_CONFIG);
+  }
+
+  /** The largest event accepted, in bytes. */
+  public int eventMaxBytes() {
+    return getInt(EVENT_MAX_BYTES_CONFIG);
+  }
+
+  /** {@value #SERDE_SINGLE_OBJECT} or {@value #SERDE_REGISTRY}. */
+  public String serde() {
+    return getString(SERDE_CONFIG);
+  }
+
+  /** The registry serde class, when {@code serde=registry}. */
+  public Optional<Class<?>> serdeRegistryClass() {
+    return Optional.ofNullable(getClass(SERDE_REGISTRY_CLASS_CONFIG));
+  }
+
+  /** The LLM profiles, with the default one. */
+  public LlmProfiles llmProfiles() {
+    return llmProfiles;
+  }
+
+  /** The {@code kafka.*} settings without their prefix, as given. */
+  public Map<String, String> kafkaClientSettings() {
+    Map<String, String> client = new LinkedHashMap<>();
+    settings.forEach((key, value) -> {
+      if (key.startsWith(KAFKA_PREFIX)) {
+        client.put(key.substring(KAFKA_PREFIX.length()), value);
+      }
+    });
+    return client;
+  }
+
+  /**
+   * Kafka Streams properties: application id, bootstrap servers, guarantee, commit interval, threads,
+   * state directory, replication, low-latency client tuning, then the {@code kafka.*} settings.
+   *
+   * @throws IllegalStateException when no bootstrap servers are known yet (start the embedded broker and
+   *     use {@link #withBootstrapServers})
+   */
+  public Properties streamsProperties() {
+    return StreamsSettings.of(this, requireBootstrapServers());
+  }
+
+  /** Properties for a plain producer, consumer or admin client: bootstrap servers and {@code kafka.*}. */
+  public Properties clientProperties() {
+    return StreamsSettings.client(this, requireBootstrapServers());
+  }
+
+  /** The effective settings, one per line, with where each came from; secrets print as {@code [hidden]}. */
+  public String describe() {
+    return ConfigDescription.of(this, CONFIG, settings, origins);
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
+  private String requireBootstrapServers() {
+    return bootstrapServers().orElseThrow(() -> new IllegalStateException(
+        "no bootstrap servers yet: start the embedded broker and use withBootstrapServers(...)"));
+  }
+}

@@ -1,0 +1,162 @@
+package dev.chatstream.pipeline.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The settings of one LLM profile, declared once. In the chatstream configuration each key appears as
+ * {@code llm.<profile>.<key>} (environment: {@code CHATSTREAM_LLM_<PROFILE>_<KEY>}); extra request options
+ * are {@code llm.<profile>.options.<option>}.
+ */
+public final class LlmProfileConfig extends AbstractConfig {
+
+  /** The prefix of every profile setting. */
+  public static final String PREFIX = "llm.";
+  /** The infix of extra request options: {@code llm.<profile>.options.<option>}. */
+  public static final String OPTIONS_PREFIX = "options.";
+
+  /** The model an openai profile uses when it names none. */
+  public static final String OPENAI_DEFAULT_MODEL = "gpt-4.1";
+  /** The model name the offline provider reports. */
+  public static final String OFFLINE_MODEL = "offline";
+
+  public static final String PROVIDER_CONFIG = "provider";
+  private static final String PROVIDER_DOC = "The kind of LLM: one of " + String.join(", ", ProviderType.ids())
+      + ". A profile that does not say is an OpenAI (or OpenAI-compatible) one.";
+
+  public static final String MODEL_CONFIG = "model";
+  private static final String MODEL_DOC = "The model. Required for livekit-inference (e.g. openai/gpt-4.1-mini); "
+      + "openai defaults to " + OPENAI_DEFAULT_MODEL + "; azure needs a model or "
+      + "azure.deployment.";
+
+  public static final String BASE_URL_CONFIG = "base-url";
+  private static final String BASE_URL_DOC = "The endpoint. Defaults to OPENAI_BASE_URL (openai), "
+      + "AZURE_OPENAI_ENDPOINT (azure, required one way or the other), LIVEKIT_INFERENCE_URL "
+      + "(livekit-inference), or the provider's public endpoint.";
+
+  public static final String API_KEY_CONFIG = "api-key";
+  private static final String API_KEY_DOC = "The API key. Better left out of files: by default it is read from "
+      + "OPENAI_API_KEY (openai), AZURE_OPENAI_API_KEY (azure), LIVEKIT_INFERENCE_API_KEY or LIVEKIT_API_KEY "
+      + "(livekit-inference), or from the variable named by api-key-env.";
+
+  public static final String API_KEY_ENV_CONFIG = "api-key-env";
+  private static final String API_KEY_ENV_DOC = "The environment variable holding the API key, instead of the "
+      + "provider's usual one. It must be set.";
+
+  public static final String API_SECRET_CONFIG = "api-secret";
+  private static final String API_SECRET_DOC = "livekit-inference: the LiveKit API secret. By default read from "
+      + "LIVEKIT_INFERENCE_API_SECRET or LIVEKIT_API_SECRET, or from the variable named by api-secret-env.";
+
+  public static final String API_SECRET_ENV_CONFIG = "api-secret-env";
+  private static final String API_SECRET_ENV_DOC = "livekit-inference: the environment variable holding the "
+      + "API secret. It must be set.";
+
+  public static final String AZURE_DEPLOYMENT_CONFIG = "azure.deployment";
+  private static final String AZURE_DEPLOYMENT_DOC = "azure: the deployment name (defaults to the model).";
+
+  public static final String AZURE_API_VERSION_CONFIG = "azure.api-version";
+  private static final String AZURE_API_VERSION_DOC = "azure: the api-version parameter (defaults to "
+      + "OPENAI_API_VERSION).";
+
+  public static final String LIVEKIT_PROVIDER_CONFIG = "livekit.provider";
+  private static final String LIVEKIT_PROVIDER_DOC = "livekit-inference: the upstream provider to route the "
+      + "model to, when it should be pinned.";
+
+  public static final String MAX_RETRY_CONFIG = "max-retry";
+  private static final String MAX_RETRY_DOC = "Retries after a failed attempt (connect options).";
+
+  public static final String RETRY_INTERVAL_MS_CONFIG = "retry-interval-ms";
+  private static final String RETRY_INTERVAL_MS_DOC = "The wait between retries (the first retry waits 100 ms). "
+      + "Defaults to 2000, or 500 for a fallback profile, where it is the wait between retries on one member.";
+
+  public static final String TIMEOUT_MS_CONFIG = "timeout-ms";
+  private static final String TIMEOUT_MS_DOC = "The connect and read timeout of one attempt.";
+
+  public static final String MEMBERS_CONFIG = "members";
+  private static final String MEMBERS_DOC = "fallback: the profiles to try, in order (comma-separated names).";
+
+  public static final String ATTEMPT_TIMEOUT_MS_CONFIG = "attempt-timeout-ms";
+  private static final String ATTEMPT_TIMEOUT_MS_DOC = "fallback: the timeout of one attempt on one member.";
+
+  public static final String MAX_RETRY_PER_LLM_CONFIG = "max-retry-per-llm";
+  private static final String MAX_RETRY_PER_LLM_DOC = "fallback: retries on one member before the next.";
+
+  public static final String RETRY_ON_CHUNK_SENT_CONFIG = "retry-on-chunk-sent";
+  private static final String RETRY_ON_CHUNK_SENT_DOC = "fallback: whether to move to the next member after "
+      + "the failing one already sent part of its reply.";
+
+  public static final String TTFT_MS_CONFIG = "ttft-ms";
+  private static final String TTFT_MS_DOC = "offline: the wait before the first chunk.";
+
+  public static final String TOKEN_DELAY_MS_CONFIG = "token-delay-ms";
+  private static final String TOKEN_DELAY_MS_DOC = "offline: the wait between chunks.";
+
+  static final long DEFAULT_RETRY_INTERVAL_MS = 2000;
+  static final long DEFAULT_FALLBACK_RETRY_INTERVAL_MS = 500;
+  private static final long DEFAULT_TTFT_MS = 100;
+  private static final long DEFAULT_TOKEN_DELAY_MS = 10;
+
+  /** Settings that only one provider reads; naming them on another provider's profile is an error. */
+  static final Map<String, ProviderType> PROVIDER_SPECIFIC = Map.ofEntries(
+      Map.entry(AZURE_DEPLOYMENT_CONFIG, ProviderType.AZURE),
+      Map.entry(AZURE_API_VERSION_CONFIG, ProviderType.AZURE),
+      Map.entry(LIVEKIT_PROVIDER_CONFIG, ProviderType.LIVEKIT_INFERENCE),
+      Map.entry(API_SECRET_CONFIG, ProviderType.LIVEKIT_INFERENCE),
+      Map.entry(API_SECRET_ENV_CONFIG, ProviderType.LIVEKIT_INFERENCE),
+      Map.entry(MEMBERS_CONFIG, ProviderType.FALLBACK),
+      Map.entry(ATTEMPT_TIMEOUT_MS_CONFIG, ProviderType.FALLBACK),
+      Map.entry(MAX_RETRY_PER_LLM_CONFIG, ProviderType.FALLBACK),
+      Map.entry(RETRY_ON_CHUNK_SENT_CONFIG, ProviderType.FALLBACK),
+      Map.entry(TTFT_MS_CONFIG, ProviderType.OFFLINE),
+      Map.entry(TOKEN_DELAY_MS_CONFIG, ProviderType.OFFLINE));
+
+  private static final ConfigDef CONFIG = new ConfigDef()
+      .define(PROVIDER_CONFIG, Type.STRING, ProviderType.OPENAI.id(), Validators.provider(), Importance.HIGH,
+          PROVIDER_DOC)
+      .define(MODEL_CONFIG, Type.STRING, null, Importance.HIGH, MODEL_DOC)
+      .define(BASE_URL_CONFIG, Type.STRING, null, Validators.url(), Importance.MEDIUM, BASE_URL_DOC)
+      .define(API_KEY_CONFIG, Type.PASSWORD, null, Importance.HIGH, API_KEY_DOC)
+      .define(API_KEY_ENV_CONFIG, Type.STRING, null, Importance.MEDIUM, API_KEY_ENV_DOC)
+      .define(API_SECRET_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, API_SECRET_DOC)
+      .define(API_SECRET_ENV_CONFIG, Type.STRING, null, Importance.LOW, API_SECRET_ENV_DOC)
+      .define(AZURE_DEPLOYMENT_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_DEPLOYMENT_DOC)
+      .define(AZURE_API_VERSION_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_API_VERSION_DOC)
+      .define(LIVEKIT_PROVIDER_CONFIG, Type.STRING, null, Importance.LOW, LIVEKIT_PROVIDER_DOC)
+      .define(MAX_RETRY_CONFIG, Type.INT, 3, Range.atLeast(0), Importance.MEDIUM, MAX_RETRY_DOC)
+      .define(RETRY_INTERVAL_MS_CONFIG, Type.LONG, null, Validators.nullOrAtLeast(0), Importance.LOW,
+          RETRY_INTERVAL_MS_DOC)
+      .define(TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM, TIMEOUT_MS_DOC)
+      .define(MEMBERS_CONFIG, Type.LIST, List.of(), Importance.HIGH, MEMBERS_DOC)
+      .define(ATTEMPT_TIMEOUT_MS_CONFIG, Type.LONG, 5_000L, Range.atLeast(0), Importance.MEDIUM,
+          ATTEMPT_TIMEOUT_MS_DOC)
+      .define(MAX_RETRY_PER_LLM_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW, MAX_RETRY_PER_LLM_DOC)
+      .define(RETRY_ON_CHUNK_SENT_CONFIG, Type.BOOLEAN, false, Importance.LOW, RETRY_ON_CHUNK_SENT_DOC)
+      .define(TTFT_MS_CONFIG, Type.LONG, DEFAULT_TTFT_MS, Range.atLeast(0), Importance.LOW, TTFT_MS_DOC)
+      .define(TOKEN_DELAY_MS_CONFIG, Type.LONG, DEFAULT_TOKEN_DELAY_MS, Range.atLeast(0), Importance.LOW,
+          TOKEN_DELAY_MS_DOC);
+
+  /**
+   * Parses the settings of one profile (keys without the {@code llm.<profile>.} prefix).
+   *
+   * @throws ConfigException when a value has the wrong type or fails its validator
+   */
+  LlmProfileConfig(Map<String, ?> settings) {
+    super(CONFIG, settings, false);
+  }
+
+  /** A copy of the declarations, for documentation. */
+  public static ConfigDef configDef() {
+    return new ConfigDef(CONFIG);
+  }
+
+  static ProviderSettings.Offline offlineDefaults() {
+    return new ProviderSettings.Offline(Duration.ofMillis(DEFAULT_TTFT_MS), Duration.ofMillis(DEFAULT_TOKEN_DELAY_MS));
+  }
+}

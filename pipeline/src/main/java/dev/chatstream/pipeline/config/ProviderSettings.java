@@ -1,0 +1,104 @@
+package dev.chatstream.pipeline.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.config.types.Password;
+
+/** What only one kind of provider needs, on top of the settings every {@link LlmProfile} has. */
+public sealed interface ProviderSettings {
+
+  /** The provider these settings are for. */
+  ProviderType provider();
+
+  /** OpenAI or an OpenAI-compatible server: nothing beyond the common settings. */
+  record OpenAi() implements ProviderSettings {
+    @Override
+    public ProviderType provider() {
+      return ProviderType.OPENAI;
+    }
+  }
+
+  /**
+   * Azure OpenAI.
+   *
+   * @param deployment the deployment name, used in the request path (falls back to the model)
+   * @param apiVersion the {@code api-version} query parameter, if set
+   */
+  record Azure(Optional<String> deployment, Optional<String> apiVersion) implements ProviderSettings {
+    /** Checks for nulls. */
+    public Azure {
+      Objects.requireNonNull(deployment, "deployment");
+      Objects.requireNonNull(apiVersion, "apiVersion");
+    }
+
+    @Override
+    public ProviderType provider() {
+      return ProviderType.AZURE;
+    }
+  }
+
+  /**
+   * LiveKit Inference.
+   *
+   * @param upstreamProvider the provider LiveKit routes the model to, if pinned
+   * @param apiSecret the LiveKit API secret that signs the access token; prints as {@code [hidden]}
+   */
+  record LiveKitInference(Optional<String> upstreamProvider, Optional<Password> apiSecret)
+      implements ProviderSettings {
+    /** Checks for nulls. */
+    public LiveKitInference {
+      Objects.requireNonNull(upstreamProvider, "upstreamProvider");
+      Objects.requireNonNull(apiSecret, "apiSecret");
+    }
+
+    @Override
+    public ProviderType provider() {
+      return ProviderType.LIVEKIT_INFERENCE;
+    }
+  }
+
+  /**
+   * The offline provider.
+   *
+   * @param timeToFirstToken the wait before the first chunk
+   * @param tokenDelay the wait between later chunks
+   */
+  record Offline(Duration timeToFirstToken, Duration tokenDelay) implements ProviderSettings {
+    /** Checks for nulls. */
+    public Offline {
+      Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
+      Objects.requireNonNull(tokenDelay, "tokenDelay");
+    }
+
+    @Override
+    public ProviderType provider() {
+      return ProviderType.OFFLINE;
+    }
+  }
+
+  /**
+   * A fallback over other profiles, with the semantics of LiveKit's {@code FallbackAdapter}.
+   *
+   * @param members the profiles to try, in order, by name (at least one; all exist, no cycles)
+   * @param attemptTimeout the timeout of one attempt on one member
+   * @param maxRetryPerLlm retries on the same member before moving to the next
+   * @param retryInterval the wait between those retries
+   * @param retryOnChunkSent whether to move on after a member already sent a chunk
+   */
+  record Fallback(List<String> members, Duration attemptTimeout, int maxRetryPerLlm, Duration retryInterval,
+      boolean retryOnChunkSent) implements ProviderSettings {
+    /** Copies the member list and checks for nulls. */
+    public Fallback {
+      members = List.copyOf(members);
+      Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+      Objects.requireNonNull(retryInterval, "retryInterval");
+    }
+
+    @Override
+    public ProviderType provider() {
+      return ProviderType.FALLBACK;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.chatstream.pipeline.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
+/** The validators the configuration declarations share. */
+final class Validators {
+
+  private static final Pattern TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]*");
+
+  private Validators() {}
+
+  static ConfigDef.Validator provider() {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value == null || ProviderType.fromId(value.toString()).isEmpty()) {
+        throw new ConfigException(name, value, "unknown provider; expected one of "
+            + String.join(", ", ProviderType.ids()));
+      }
+    }, () -> String.join(", ", ProviderType.ids()));
+  }
+
+  static ConfigDef.Validator nullOrAtLeast(long min) {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value != null && ((Number) value).longValue() < min) {
+        throw new ConfigException(name, value, "must be at least " + min);
+      }
+    }, () -> "[" + min + ",...] or unset");
+  }
+
+  static ConfigDef.Validator url() {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value == null) {
+        return;
+      }
+      try {
+        URI uri = new URI(value.toString());
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+          throw new ConfigException(name, value, "must be an http:// or https:// URL");
+        }
+      } catch (URISyntaxException e) {
+        throw new ConfigException(name, value, "must be an http:// or https:// URL");
+      }
+    }, () -> "an http(s) URL");
+  }
+
+  static ConfigDef.Validator topicPrefix() {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value == null || !TOPIC_CHARS.matcher(value.toString()).matches()) {
+        throw new ConfigException(name, value, "topic names may hold only letters, digits, '.', '_' and '-'");
+      }
+    }, () -> "letters, digits, '.', '_', '-'");
+  }
+}

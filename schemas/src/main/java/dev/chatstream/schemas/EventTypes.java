@@ -1,0 +1,35 @@
+package dev.chatstream.schemas;
+
+import dev.chatstream.events.AvailabilityChanged;
+import dev.chatstream.events.ChatChunk;
+import dev.chatstream.events.ConversationEvent;
+import dev.chatstream.events.FunctionCallEvent;
+import dev.chatstream.events.LLMError;
+import dev.chatstream.events.LLMMetrics;
+import dev.chatstream.events.ReplyCompleted;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The events that travel as Kafka record values: the input {@link ConversationEvent} and the outputs.
+ * Every other generated class is a part of one of them. Each event keeps the schemas of its released
+ * versions, so a payload written with any of them still decodes.
+ */
+public final class EventTypes {
+
+  private static final List<Class<? extends SpecificRecord>> ALL = List.of(
+      ConversationEvent.class,
+      ChatChunk.class,
+      FunctionCallEvent.class,
+      LLMError.class,
+      LLMMetrics.class,
+      AvailabilityChanged.class,
+      ReplyCompleted.class);
+
+  private EventTypes() {}
+
+  /** Every event class, the input first. */
+  public static List<Class<? extends SpecificRecord>> all() {
+    return ALL;
+  }
+}
