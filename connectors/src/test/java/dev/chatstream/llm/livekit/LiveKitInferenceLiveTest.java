@@ -9,8 +9,8 @@ import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
-import dev.chatstream.llm.testing.RecordingListener;
-import java.time.Duration;
+import dev.chatstream.llm.RecordingListener;
+import dev.chatstream.llm.testing.Transcript;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -30,12 +30,10 @@ class LiveKitInferenceLiveTest {
 
     provider.chat(LlmRequest.of("live-lk", ChatContext.of(List.of(ChatMessage.of(ChatRole.USER, "Say hello.")))),
         listener);
-    listener.awaitEnd(Duration.ofSeconds(60));
+    Transcript transcript = Transcript.of(listener);
 
-    assertFalse(listener.text().isBlank(), "no text: " + listener.snapshot());
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
-    listener.assertExhausted();
+    assertFalse(transcript.text().isBlank(), "no text: " + transcript);
+    LlmMetrics metrics = transcript.metrics();
     assertTrue(metrics.completionTokens() > 0, metrics.toString());
   }
 }

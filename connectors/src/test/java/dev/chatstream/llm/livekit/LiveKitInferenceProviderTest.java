@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmProvider;
 import dev.chatstream.llm.retry.ConnectorRuntime;
-import dev.chatstream.llm.testing.LlmProviderContract;
-import dev.chatstream.llm.testing.RecordingListener;
+import dev.chatstream.llm.testing.HttpProviderContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
-class LiveKitInferenceProviderTest extends LlmProviderContract {
+class LiveKitInferenceProviderTest extends HttpProviderContract {
 
   private static final String API_KEY = "APIkeyLIVEKIT123";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,13 +98,11 @@ class LiveKitInferenceProviderTest extends LlmProviderContract {
     LlmProvider provider = LiveKitInferenceProvider.create(
         options(server.url("/v1")), ConnectorRuntime.defaults().withRetryWait(waits), ticking);
 
-    RecordingListener listener = new RecordingListener();
-    provider.chat(request(quick()), listener);
-    listener.awaitEnd();
+    String text = run(provider, request(quick())).text();
     DecodedJWT first = verified(takeRequest());
     DecodedJWT second = verified(takeRequest());
 
-    assertEquals("ok", listener.text());
+    assertEquals("ok", text);
     assertEquals(Instant.ofEpochSecond(start), first.getNotBeforeAsInstant());
     assertEquals(Instant.ofEpochSecond(start + 5), second.getNotBeforeAsInstant());
     assertNotEquals(first.getToken(), second.getToken());
@@ -132,9 +129,7 @@ class LiveKitInferenceProviderTest extends LlmProviderContract {
     server.enqueue(streamResponse(textStream(List.of("ok"))));
     LlmProvider named = LiveKitInferenceProvider.create(options(server.url("/v1")).withProvider("openai"));
 
-    RecordingListener listener = new RecordingListener();
-    named.chat(request(quick()), listener);
-    listener.awaitEnd();
+    run(named, request(quick()));
     run(request(quick()));
 
     assertEquals("openai", takeRequest().getHeaders().get("X-LiveKit-Inference-Provider"));
@@ -147,9 +142,7 @@ class LiveKitInferenceProviderTest extends LlmProviderContract {
     LlmProvider provider = LiveKitInferenceProvider.create(
         options(server.url("/v1")).withExtraOptions(Map.of("temperature", 0.2, "max_completion_tokens", 80)));
 
-    RecordingListener listener = new RecordingListener();
-    provider.chat(request(quick()).withExtraOptions(Map.of("temperature", 0.9, "top_p", 0.5)), listener);
-    listener.awaitEnd();
+    run(provider, request(quick()).withExtraOptions(Map.of("temperature", 0.9, "top_p", 0.5)));
     RecordedRequest recorded = takeRequest();
     JsonNode body = JSON.readTree(recorded.getBody().utf8());
 
@@ -178,10 +171,7 @@ class LiveKitInferenceProviderTest extends LlmProviderContract {
   void reportsTheLiveKitProviderInMetrics() {
     server.enqueue(streamResponse(textStream(List.of("ok"))));
 
-    RecordingListener listener = run(request(quick()));
-    listener.nextChunks();
-
-    assertEquals("livekit", listener.nextComplete().modelProvider());
+    assertEquals("livekit", run(request(quick())).metrics().modelProvider());
   }
 
   @Test
@@ -194,10 +184,8 @@ class LiveKitInferenceProviderTest extends LlmProviderContract {
       }
     });
 
-    RecordingListener listener = run(request(quick()));
+    LlmError error = run(request(quick())).error();
     String token = takeRequest().getHeaders().get("Authorization").substring("Bearer ".length());
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
 
     assertFalse(error.message().contains(token), error.message());
     assertFalse(error.body().contains(token), error.body());

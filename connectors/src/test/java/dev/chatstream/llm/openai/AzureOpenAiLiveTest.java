@@ -1,9 +1,7 @@
 package dev.chatstream.llm.openai;
 
 import dev.chatstream.llm.LlmProvider;
-import dev.chatstream.llm.testing.RecordingListener;
 import dev.chatstream.llm.tools.ToolChoice;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -22,18 +20,13 @@ class AzureOpenAiLiveTest {
 
   @Test
   void streamsAnAnswer() {
-    RecordingListener listener = new RecordingListener();
-    provider.chat(OpenAiChatLiveTest.ask("Say hello."), listener);
-
-    OpenAiChatLiveTest.assertStreamedText(listener.awaitEnd(Duration.ofSeconds(60)));
+    OpenAiChatLiveTest.assertStreamedText(OpenAiChatLiveTest.run(provider, OpenAiChatLiveTest.ask("Say hello.")));
   }
 
   @Test
   void callsARequiredTool() throws Exception {
-    RecordingListener listener = new RecordingListener();
-    provider.chat(OpenAiChatLiveTest.ask("What is the weather in Paris?")
-        .withTools(List.of(OpenAiChatLiveTest.weatherTool())).withToolChoice(ToolChoice.REQUIRED), listener);
-
-    OpenAiChatLiveTest.assertWeatherCall(listener.awaitEnd(Duration.ofSeconds(60)));
+    OpenAiChatLiveTest.assertWeatherCall(OpenAiChatLiveTest.run(provider, OpenAiChatLiveTest.ask(
+        "What is the weather in Paris?").withTools(List.of(OpenAiChatLiveTest.weatherTool()))
+        .withToolChoice(ToolChoice.REQUIRED)));
   }
 }

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.LlmProvider;
 import dev.chatstream.llm.retry.ConnectorRuntime;
-import dev.chatstream.llm.testing.LlmProviderContract;
-import dev.chatstream.llm.testing.RecordingListener;
+import dev.chatstream.llm.testing.HttpProviderContract;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
-class AzureOpenAiProviderTest extends LlmProviderContract {
+class AzureOpenAiProviderTest extends HttpProviderContract {
 
   @Override
   protected LlmProvider provider(HttpUrl baseUrl, ConnectorRuntime runtime) {
@@ -49,9 +48,7 @@ class AzureOpenAiProviderTest extends LlmProviderContract {
     LlmProvider azure = OpenAiChatProvider.azure(
         AzureOpenAiOptions.of(server.url("/").toString(), "my-gpt-4o", SECRET).withApiVersion("2025-01-01-preview"));
 
-    RecordingListener listener = new RecordingListener();
-    azure.chat(request(quick()), listener);
-    listener.awaitEnd();
+    run(azure, request(quick()));
     RecordedRequest recorded = takeRequest();
 
     assertEquals("/openai/deployments/my-gpt-4o/chat/completions?api-version=2025-01-01-preview", recorded.getTarget());
@@ -66,9 +63,7 @@ class AzureOpenAiProviderTest extends LlmProviderContract {
     LlmProvider azure = OpenAiChatProvider.azure(
         AzureOpenAiOptions.of(server.url("/").toString(), "reasoner", SECRET).withModel("o4-mini"));
 
-    RecordingListener listener = new RecordingListener();
-    azure.chat(request(quick()).withExtraOptions(Map.of("temperature", 0.2)), listener);
-    listener.awaitEnd();
+    run(azure, request(quick()).withExtraOptions(Map.of("temperature", 0.2)));
 
     assertEquals(false, new ObjectMapper().readTree(takeRequest().getBody().utf8()).has("temperature"));
     assertEquals("o4-mini", azure.model());

@@ -21,8 +21,9 @@ import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.llm.stream.FunctionToolCall;
 import dev.chatstream.llm.testing.Fixtures;
-import dev.chatstream.llm.testing.RecordingListener;
+import dev.chatstream.llm.RecordingListener;
 import dev.chatstream.llm.testing.RecordingRetryWait;
+import dev.chatstream.llm.testing.Transcript;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -52,17 +53,16 @@ class ChatCompletionsFixtureTest {
 
   @Test
   void openAiTextWithAUsageChunk() {
-    RecordingListener listener = replay(openAi(), "openai/chat-text-usage.sse");
+    Transcript transcript = replay(openAi(), "openai/chat-text-usage.sse");
 
     assertEquals("I'm unable to provide real-time weather updates. To get the current weather in San Francisco,"
-        + " I recommend checking a reliable weather website or a weather app.", listener.text());
-    assertEquals(List.of(), listener.toolCalls());
-    assertEquals(List.of(CompletionUsage.of(30, 14, 44)), listener.usages());
-    List<ChatChunk> chunks = listener.nextChunks();
+        + " I recommend checking a reliable weather website or a weather app.", transcript.text());
+    assertEquals(List.of(), transcript.toolCalls());
+    assertEquals(List.of(CompletionUsage.of(30, 14, 44)), transcript.usages());
+    List<ChatChunk> chunks = transcript.chunks();
     assertEquals(31, chunks.size(), "30 text chunks and the usage chunk");
     assertTrue(chunks.stream().allMatch(chunk -> chunk.id().equals("chatcmpl-ABfw031mOJeYCSHe4yI2ZjOA6kMJL")));
-    LlmMetrics metrics = listener.nextComplete();
-    listener.assertExhausted();
+    LlmMetrics metrics = transcript.metrics();
     assertEquals(30, metrics.completionTokens());
     assertEquals(14, metrics.promptTokens());
     assertEquals(44, metrics.totalTokens());
@@ -71,45 +71,40 @@ class ChatCompletionsFixtureTest {
 
   @Test
   void openAiSingleToolCallWithFragmentedArguments() {
-    RecordingListener listener = replay(openAi(), "openai/chat-single-tool-call.sse");
+    Transcript transcript = replay(openAi(), "openai/chat-single-tool-call.sse");
 
     assertEquals(List.of(FunctionToolCall.of("GetWeatherArgs", "{\"city\":\"Edinburgh\",\"country\":\"UK\",\"units\":\"c\"}",
-        "call_c91SqDXlYFuETYv8mUHzz6pp")), listener.toolCalls());
-    assertEquals("", listener.text());
-    assertEquals(List.of(CompletionUsage.of(24, 76, 100)), listener.usages());
-    listener.nextChunks();
-    assertEquals(24, listener.nextComplete().completionTokens());
-    listener.assertExhausted();
+        "call_c91SqDXlYFuETYv8mUHzz6pp")), transcript.toolCalls());
+    assertEquals("", transcript.text());
+    assertEquals(List.of(CompletionUsage.of(24, 76, 100)), transcript.usages());
+    assertEquals(24, transcript.metrics().completionTokens());
   }
 
   @Test
   void openAiParallelToolCalls() {
-    RecordingListener listener = replay(openAi(), "openai/chat-parallel-tool-calls.sse");
+    Transcript transcript = replay(openAi(), "openai/chat-parallel-tool-calls.sse");
 
     assertEquals(List.of(
         FunctionToolCall.of("GetWeatherArgs", "{\"city\": \"Edinburgh\", \"country\": \"GB\", \"units\": \"c\"}",
             "call_JMW1whyEaYG438VE1OIflxA2"),
         FunctionToolCall.of("get_stock_price", "{\"ticker\": \"AAPL\", \"exchange\": \"NASDAQ\"}",
-            "call_DNYTawLBoN8fj3KN6qU9N1Ou")), listener.toolCalls());
-    assertEquals(List.of(CompletionUsage.of(60, 149, 209)), listener.usages());
-    List<ChatChunk> chunks = listener.nextChunks();
+            "call_DNYTawLBoN8fj3KN6qU9N1Ou")), transcript.toolCalls());
+    assertEquals(List.of(CompletionUsage.of(60, 149, 209)), transcript.usages());
+    List<ChatChunk> chunks = transcript.chunks();
     assertEquals(3, chunks.size(), "one chunk per call, then usage");
-    listener.nextComplete();
-    listener.assertExhausted();
+    assertNotNull(transcript.metrics());
   }
 
   @Test
   void azureParallelToolCallsWithFilterResultsAndNoUsage() throws Exception {
-    RecordingListener listener = replay(azure(), "azure/chat-parallel-tool-calls.sse");
+    Transcript transcript = replay(azure(), "azure/chat-parallel-tool-calls.sse");
 
     assertEquals(List.of(
         FunctionToolCall.of("secret_retrieval_tool", "{\"password\": \"mellon\"}", "call_9QsvKeFs2Hh2LOXUcTopzGYt"),
         FunctionToolCall.of("secret_retrieval_tool", "{\"password\": \"radiance\"}", "call_hYkffisled3NgODdvqa1tZAv")),
-        listener.toolCalls());
-    assertEquals(List.of(), listener.usages());
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
-    listener.assertExhausted();
+        transcript.toolCalls());
+    assertEquals(List.of(), transcript.usages());
+    LlmMetrics metrics = transcript.metrics();
     assertEquals(0, metrics.completionTokens());
     assertEquals("azure", metrics.modelProvider());
     assertEquals("/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21",
@@ -118,50 +113,44 @@ class ChatCompletionsFixtureTest {
 
   @Test
   void azureText() {
-    RecordingListener listener = replay(azure(), "azure/chat-text.sse");
+    Transcript transcript = replay(azure(), "azure/chat-text.sse");
 
-    assertEquals("4200 + 42 equals 4242.", listener.text());
-    assertEquals(List.of(), listener.toolCalls());
-    listener.nextChunks();
-    assertNotNull(listener.nextComplete());
-    listener.assertExhausted();
+    assertEquals("4200 + 42 equals 4242.", transcript.text());
+    assertEquals(List.of(), transcript.toolCalls());
+    assertNotNull(transcript.metrics());
   }
 
   @Test
   void deepSeekReasoningNeverReachesTheContent() {
-    RecordingListener listener = replay(compatible(), "openai-compat/deepseek-reasoning-content.sse");
+    Transcript transcript = replay(compatible(), "openai-compat/deepseek-reasoning-content.sse");
 
-    assertEquals("Hello there! 😊 How can I help you today?", listener.text());
-    assertEquals(List.of(new CompletionUsage(212, 6, 0, 0, 0, 218, null)), listener.usages());
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
-    listener.assertExhausted();
+    assertEquals("Hello there! 😊 How can I help you today?", transcript.text());
+    assertEquals(List.of(new CompletionUsage(212, 6, 0, 0, 0, 218, null)), transcript.usages());
+    LlmMetrics metrics = transcript.metrics();
     assertEquals(212, metrics.completionTokens());
   }
 
   @Test
   void groqThinkTagsAreStripped() throws Exception {
-    RecordingListener listener = replay(compatible(), "openai-compat/groq-deepseek-r1-think-tags.sse");
+    Transcript transcript = replay(compatible(), "openai-compat/groq-deepseek-r1-think-tags.sse");
 
     String expected = Pattern.compile("<think>.*?</think>", Pattern.DOTALL)
         .matcher(rawContent("openai-compat/groq-deepseek-r1-think-tags.sse")).replaceAll("");
-    assertEquals(expected, listener.text());
-    assertTrue(listener.text().startsWith("\n\nTo make Uruguayan alfajores"), listener.text().substring(0, 40));
-    assertFalse(listener.text().contains("think>"));
-    assertFalse(listener.text().contains("Okay, so I want to make Uruguayan alfajores"));
-    assertEquals(List.of(CompletionUsage.of(988, 21, 1009)), listener.usages());
-    listener.nextChunks();
-    assertEquals(988, listener.nextComplete().completionTokens());
-    listener.assertExhausted();
+    assertEquals(expected, transcript.text());
+    assertTrue(transcript.text().startsWith("\n\nTo make Uruguayan alfajores"), transcript.text().substring(0, 40));
+    assertFalse(transcript.text().contains("think>"));
+    assertFalse(transcript.text().contains("Okay, so I want to make Uruguayan alfajores"));
+    assertEquals(List.of(CompletionUsage.of(988, 21, 1009)), transcript.usages());
+    assertEquals(988, transcript.metrics().completionTokens());
   }
 
   @Test
   void groqErrorEventMidStreamIsAFinalStatusError() {
-    RecordingListener listener = replay(compatible(), "openai-compat/groq-midstream-error-event.sse");
+    Transcript transcript = replay(compatible(), "openai-compat/groq-midstream-error-event.sse");
 
-    assertEquals(List.of(), listener.nextChunks(), "reasoning deltas are not content");
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
+    assertEquals(List.of(), transcript.chunks(), "reasoning deltas are not content");
+    assertEquals(List.of(), transcript.retries());
+    LlmError error = transcript.error();
     assertEquals(ErrorKind.STATUS, error.kind());
     assertEquals(400, error.status());
     assertFalse(error.retryable());
@@ -177,10 +166,9 @@ class ChatCompletionsFixtureTest {
     server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
         .addHeader("x-request-id", "req_3855783c722245b6ab7e4e7f7b2d85ce").body(body).build());
 
-    RecordingListener listener = run(openAi());
+    Transcript transcript = run(openAi());
 
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
+    LlmError error = transcript.error();
     assertEquals(ErrorKind.STATUS, error.kind());
     assertEquals(400, error.status());
     assertEquals("HTTP 400: Unsupported parameter: 'stop' is not supported with this model.", error.message());
@@ -196,10 +184,9 @@ class ChatCompletionsFixtureTest {
     server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
         .addHeader("apim-request-id", "0f3a2d4e-apim").body(body).build());
 
-    RecordingListener listener = run(azure());
+    Transcript transcript = run(azure());
 
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
+    LlmError error = transcript.error();
     assertEquals(400, error.status());
     assertTrue(error.message().startsWith("HTTP 400: The response was filtered due to the prompt triggering"),
         error.message());
@@ -208,18 +195,18 @@ class ChatCompletionsFixtureTest {
     assertEquals(1, server.getRequestCount());
   }
 
-  private RecordingListener replay(LlmProvider provider, String fixture) {
+  private Transcript replay(LlmProvider provider, String fixture) {
     server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
         .body(new Buffer().write(Fixtures.bytes(fixture))).build());
     return run(provider);
   }
 
-  private RecordingListener run(LlmProvider provider) {
+  private Transcript run(LlmProvider provider) {
     RecordingListener listener = new RecordingListener();
     LlmRequest request = LlmRequest.of("req-fixture", ChatContext.of(List.of(ChatMessage.of(ChatRole.USER, "Hi"))))
         .withConnectOptions(ConnectOptions.defaults().withTimeout(Duration.ofSeconds(5)));
     provider.chat(request, listener);
-    return listener.awaitEnd();
+    return Transcript.of(listener);
   }
 
   private ConnectorRuntime runtime() {

@@ -13,10 +13,10 @@ import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.stream.FunctionToolCall;
-import dev.chatstream.llm.testing.RecordingListener;
+import dev.chatstream.llm.RecordingListener;
+import dev.chatstream.llm.testing.Transcript;
 import dev.chatstream.llm.tools.FunctionTool;
 import dev.chatstream.llm.tools.ToolChoice;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -39,18 +39,22 @@ class OpenAiChatLiveTest {
     return new FunctionTool("get_weather", "The current weather in a city", schema);
   }
 
-  static void assertStreamedText(RecordingListener listener) {
-    assertFalse(listener.text().isBlank(), "no text: " + listener.snapshot());
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
-    listener.assertExhausted();
+  static Transcript run(LlmProvider llm, LlmRequest request) {
+    RecordingListener listener = new RecordingListener();
+    llm.chat(request, listener);
+    return Transcript.of(listener);
+  }
+
+  static void assertStreamedText(Transcript transcript) {
+    assertFalse(transcript.text().isBlank(), "no text: " + transcript);
+    LlmMetrics metrics = transcript.metrics();
     assertTrue(metrics.completionTokens() > 0, metrics.toString());
     assertTrue(metrics.promptTokens() > 0, metrics.toString());
     assertTrue(metrics.ttftSeconds() > 0, metrics.toString());
   }
 
-  static void assertWeatherCall(RecordingListener listener) throws Exception {
-    List<FunctionToolCall> calls = listener.toolCalls();
+  static void assertWeatherCall(Transcript transcript) throws Exception {
+    List<FunctionToolCall> calls = transcript.toolCalls();
     assertEquals(1, calls.size(), "calls: " + calls);
     assertEquals("get_weather", calls.getFirst().name());
     assertTrue(new ObjectMapper().readTree(calls.getFirst().arguments()).path("city").asText().contains("Paris"));
@@ -59,18 +63,12 @@ class OpenAiChatLiveTest {
 
   @Test
   void streamsAnAnswer() {
-    RecordingListener listener = new RecordingListener();
-    provider.chat(ask("Say hello."), listener);
-
-    assertStreamedText(listener.awaitEnd(Duration.ofSeconds(60)));
+    assertStreamedText(run(provider, ask("Say hello.")));
   }
 
   @Test
   void callsARequiredTool() throws Exception {
-    RecordingListener listener = new RecordingListener();
-    provider.chat(ask("What is the weather in Paris?").withTools(List.of(weatherTool()))
-        .withToolChoice(ToolChoice.REQUIRED), listener);
-
-    assertWeatherCall(listener.awaitEnd(Duration.ofSeconds(60)));
+    assertWeatherCall(run(provider, ask("What is the weather in Paris?").withTools(List.of(weatherTool()))
+        .withToolChoice(ToolChoice.REQUIRED)));
   }
 }

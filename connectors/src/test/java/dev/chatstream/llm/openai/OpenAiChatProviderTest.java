@@ -14,8 +14,8 @@ import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmProvider;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.retry.ConnectorRuntime;
-import dev.chatstream.llm.testing.LlmProviderContract;
-import dev.chatstream.llm.testing.RecordingListener;
+import dev.chatstream.llm.testing.HttpProviderContract;
+import dev.chatstream.llm.testing.Transcript;
 import dev.chatstream.llm.tools.FunctionTool;
 import dev.chatstream.llm.tools.ToolChoice;
 import java.util.List;
@@ -24,7 +24,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
-class OpenAiChatProviderTest extends LlmProviderContract {
+class OpenAiChatProviderTest extends HttpProviderContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,9 +59,7 @@ class OpenAiChatProviderTest extends LlmProviderContract {
     LlmProvider provider = OpenAiChatProvider.create(OpenAiChatOptions.of(SECRET, "gpt-4.1-mini")
         .withBaseUrl(server.url("/v1").toString()).withOrganization("org-1").withProject("proj-1"));
 
-    RecordingListener listener = new RecordingListener();
-    provider.chat(request(quick()), listener);
-    listener.awaitEnd();
+    run(provider, request(quick()));
     RecordedRequest recorded = takeRequest();
 
     assertEquals("POST", recorded.getMethod());
@@ -117,9 +115,7 @@ class OpenAiChatProviderTest extends LlmProviderContract {
   void metricsNameTheRequestedModel() {
     server.enqueue(streamResponse(textStream(List.of("ok"))));
 
-    RecordingListener listener = run(request(quick()).withModel("gpt-4o"));
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
+    LlmMetrics metrics = run(request(quick()).withModel("gpt-4o")).metrics();
 
     assertEquals("gpt-4o", metrics.modelName());
     assertEquals("openai", metrics.modelProvider());
@@ -135,11 +131,9 @@ class OpenAiChatProviderTest extends LlmProviderContract {
     LlmProvider ollama = OpenAiChatProvider.create(
         OpenAiChatOptions.compatible(server.url("/v1").toString(), "llama3.1").withProviderName("ollama"));
 
-    RecordingListener listener = new RecordingListener();
-    ollama.chat(request(quick()), listener);
-    listener.awaitEnd();
+    Transcript transcript = run(ollama, request(quick()));
 
-    assertEquals("local", listener.text());
+    assertEquals("local", transcript.text());
     assertNull(takeRequest().getHeaders().get("Authorization"));
     assertEquals("ollama", ollama.provider());
     assertEquals("ollama.LLM", ollama.label());
@@ -147,10 +141,8 @@ class OpenAiChatProviderTest extends LlmProviderContract {
 
   @Test
   void anInvalidRequestFailsWithoutReachingTheServer() {
-    RecordingListener listener = run(request(quick()).withExtraOptions(Map.of("messages", List.of())));
+    LlmError error = run(request(quick()).withExtraOptions(Map.of("messages", List.of()))).error();
 
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
     assertEquals(ErrorKind.OTHER, error.kind());
     assertFalse(error.retryable());
     assertTrue(error.message().startsWith("invalid request:"), error.message());
@@ -161,9 +153,8 @@ class OpenAiChatProviderTest extends LlmProviderContract {
   void aSuccessfulAnswerThatIsNotAStreamIsAnError() {
     server.enqueue(errorResponse(200, errorBody("stream unsupported")));
 
-    RecordingListener listener = run(request(quick().withMaxRetry(0)));
+    LlmError error = run(request(quick().withMaxRetry(0))).error();
 
-    LlmError error = listener.nextError();
     assertEquals(ErrorKind.STATUS, error.kind());
     assertTrue(error.message().contains("stream unsupported"), error.message());
   }
@@ -174,12 +165,12 @@ class OpenAiChatProviderTest extends LlmProviderContract {
         + ChatCompletionsWire.event("{\"error\":{\"message\":\"server overloaded\",\"type\":\"server_error\",\"code\":503}}")));
     server.enqueue(streamResponse(textStream(List.of("recovered"))));
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(request(quick()));
 
-    LlmError retry = listener.nextRetry();
+    LlmError retry = transcript.retries().getFirst();
     assertEquals(ErrorKind.STATUS, retry.kind());
     assertEquals(503, retry.status());
-    assertEquals("recovered", listener.text());
+    assertEquals("recovered", transcript.text());
   }
 
   @Test
@@ -187,12 +178,10 @@ class OpenAiChatProviderTest extends LlmProviderContract {
     server.enqueue(streamResponse(firstTextEvent("Hi")
         + ChatCompletionsWire.event("{\"error\":{\"message\":\"server overloaded\",\"code\":503}}")));
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(request(quick()));
 
-    assertEquals("Hi", listener.text());
-    listener.nextChunks();
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
+    assertEquals("Hi", transcript.text());
+    LlmError error = transcript.error();
     assertEquals(503, error.status());
     assertFalse(error.retryable());
     assertEquals(1, server.getRequestCount());

@@ -17,7 +17,7 @@ import dev.chatstream.llm.LlmStreamListener;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ChoiceDelta;
 import dev.chatstream.llm.stream.CompletionUsage;
-import dev.chatstream.llm.testing.RecordingListener;
+import dev.chatstream.llm.RecordingListener;
 import dev.chatstream.llm.testing.RecordingRetryWait;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -45,8 +45,9 @@ class RetryingStreamTest {
       context.emit(USAGE);
     });
 
-    assertEquals(List.of(HELLO, USAGE), listener.awaitEnd().nextChunks());
-    LlmMetrics metrics = listener.nextComplete();
+    assertEquals(HELLO, listener.takeChunk());
+    assertEquals(USAGE, listener.takeChunk());
+    LlmMetrics metrics = listener.takeComplete();
     listener.assertExhausted();
     assertEquals("test.LLM", metrics.label());
     assertEquals("req-1", metrics.requestId());
@@ -65,7 +66,7 @@ class RetryingStreamTest {
   void completesWithoutMetricsWhenNoChunkArrived() {
     start(ConnectOptions.defaults(), context -> {});
 
-    assertNull(listener.awaitEnd().nextComplete());
+    assertNull(listener.takeComplete());
     listener.assertExhausted();
   }
 
@@ -73,8 +74,8 @@ class RetryingStreamTest {
   void ttftIsMinusOneWhenOnlyUsageArrived() {
     start(ConnectOptions.defaults(), context -> context.emit(USAGE));
 
-    listener.awaitEnd().nextChunks();
-    assertEquals(-1, listener.nextComplete().ttftSeconds());
+    assertEquals(USAGE, listener.takeChunk());
+    assertEquals(-1, listener.takeComplete().ttftSeconds());
     listener.assertExhausted();
   }
 
@@ -88,16 +89,15 @@ class RetryingStreamTest {
       context.emit(HELLO);
     });
 
-    listener.awaitEnd();
     for (int i = 0; i < 3; i++) {
-      LlmError retry = listener.nextRetry();
+      LlmError retry = listener.takeRetry();
       assertTrue(retry.recoverable());
       assertTrue(retry.retryable());
       assertEquals(ErrorKind.CONNECTION, retry.kind());
       assertEquals("test.LLM", retry.label());
     }
-    assertEquals(List.of(HELLO), listener.nextChunks());
-    assertNotNull(listener.nextComplete());
+    assertEquals(HELLO, listener.takeChunk());
+    assertNotNull(listener.takeComplete());
     listener.assertExhausted();
     assertEquals(4, attempts.get());
     assertEquals(List.of(Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(2)), waits.delays());
@@ -111,11 +111,10 @@ class RetryingStreamTest {
       throw new SocketTimeoutException("timeout");
     });
 
-    listener.awaitEnd();
     for (int i = 0; i < 3; i++) {
-      assertEquals(ErrorKind.TIMEOUT, listener.nextRetry().kind());
+      assertEquals(ErrorKind.TIMEOUT, listener.takeRetry().kind());
     }
-    LlmError error = listener.nextError();
+    LlmError error = listener.takeError();
     listener.assertExhausted();
     assertEquals(4, attempts.get());
     assertFalse(error.recoverable());
@@ -129,7 +128,7 @@ class RetryingStreamTest {
       throw new IOException("unexpected end of stream");
     });
 
-    LlmError error = listener.awaitEnd().nextError();
+    LlmError error = listener.takeError();
     listener.assertExhausted();
     assertEquals("connection error: IOException: unexpected end of stream", error.message());
     assertTrue(waits.delays().isEmpty());
@@ -143,7 +142,7 @@ class RetryingStreamTest {
       throw new ApiStatusException("HTTP 400: bad", 400, "req_x", "{}", null);
     });
 
-    LlmError error = listener.awaitEnd().nextError();
+    LlmError error = listener.takeError();
     listener.assertExhausted();
     assertEquals(1, attempts.get());
     assertEquals(400, error.status());
@@ -161,8 +160,8 @@ class RetryingStreamTest {
       throw new IOException("connection reset");
     });
 
-    assertEquals(List.of(HELLO), listener.awaitEnd().nextChunks());
-    LlmError error = listener.nextError();
+    assertEquals(HELLO, listener.takeChunk());
+    LlmError error = listener.takeError();
     listener.assertExhausted();
     assertEquals(1, attempts.get());
     assertFalse(error.retryable());
@@ -181,10 +180,10 @@ class RetryingStreamTest {
       context.emit(HELLO);
     });
 
-    listener.awaitEnd().nextChunks();
-    listener.nextRetry();
-    assertEquals(List.of(HELLO), listener.nextChunks());
-    listener.nextComplete();
+    assertFalse(listener.takeChunk().hasResponse());
+    listener.takeRetry();
+    assertEquals(HELLO, listener.takeChunk());
+    listener.takeComplete();
     listener.assertExhausted();
     assertEquals(2, attempts.get());
   }
@@ -195,7 +194,7 @@ class RetryingStreamTest {
       throw new ApiStatusException("HTTP 499: client closed", 499, null, null, null);
     });
 
-    assertNull(listener.awaitEnd().nextComplete());
+    assertNull(listener.takeComplete());
     listener.assertExhausted();
     assertTrue(waits.delays().isEmpty());
   }
@@ -209,8 +208,8 @@ class RetryingStreamTest {
       }
     });
 
-    listener.awaitEnd().nextRetry();
-    listener.nextComplete();
+    listener.takeRetry();
+    listener.takeComplete();
     listener.assertExhausted();
     assertEquals(List.of(Duration.ofSeconds(7)), waits.delays());
   }
@@ -224,8 +223,9 @@ class RetryingStreamTest {
       }
     });
 
-    listener.awaitEnd().nextRetry();
-    listener.nextComplete();
+    listener.takeRetry();
+    listener.takeComplete();
+    listener.assertExhausted();
     assertEquals(List.of(RetryingStream.MAX_RETRY_AFTER), waits.delays());
   }
 
@@ -238,7 +238,9 @@ class RetryingStreamTest {
       }
     });
 
-    listener.awaitEnd();
+    listener.takeRetry();
+    listener.takeComplete();
+    listener.assertExhausted();
     assertEquals(List.of(ConnectOptions.FIRST_RETRY_DELAY), waits.delays());
   }
 
@@ -253,9 +255,10 @@ class RetryingStreamTest {
       context.emit(HELLO);
     });
 
-    listener.awaitEnd().nextRetry();
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
+    listener.takeRetry();
+    listener.takeChunk();
+    LlmMetrics metrics = listener.takeComplete();
+    listener.assertExhausted();
     assertTrue(metrics.ttftSeconds() >= 0.12, "ttft " + metrics.ttftSeconds());
   }
 
@@ -272,8 +275,8 @@ class RetryingStreamTest {
     }, ExceptionMapper.redacting(List.of()), listener, runtime()));
     started.countDown();
 
-    listener.awaitEnd().nextRetry();
-    assertNull(listener.nextComplete());
+    listener.takeRetry();
+    assertNull(listener.takeComplete());
     listener.assertExhausted();
     assertEquals(1, attempts.get());
     assertTrue(stream.get().isDone());
@@ -296,8 +299,8 @@ class RetryingStreamTest {
 
     stream.cancel();
 
-    assertEquals(List.of(HELLO), listener.awaitEnd().nextChunks());
-    LlmMetrics metrics = listener.nextComplete();
+    assertEquals(HELLO, listener.takeChunk());
+    LlmMetrics metrics = listener.takeComplete();
     listener.assertExhausted();
     assertTrue(metrics.cancelled());
     assertTrue(stream.isDone());
@@ -306,19 +309,22 @@ class RetryingStreamTest {
 
   @Test
   void cancellingBeforeTheAttemptRegistersRunsTheActionAtOnce() throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch cancelled = new CountDownLatch(1);
     CountDownLatch ran = new CountDownLatch(1);
     LlmStream stream = start(ConnectOptions.defaults(), context -> {
+      entered.countDown();
       awaitQuietly(cancelled);
       context.onCancel(ran::countDown);
       context.emit(HELLO);
     });
+    assertTrue(entered.await(5, TimeUnit.SECONDS));
 
     stream.cancel();
     cancelled.countDown();
 
     assertTrue(ran.await(5, TimeUnit.SECONDS));
-    assertNull(listener.awaitEnd().nextComplete(), "a chunk after cancel is not delivered");
+    assertNull(listener.takeComplete(), "a chunk after cancel is not delivered");
     listener.assertExhausted();
   }
 
@@ -358,7 +364,7 @@ class RetryingStreamTest {
       throw new IllegalStateException("bug in a parser");
     });
 
-    LlmError error = listener.awaitEnd().nextError();
+    LlmError error = listener.takeError();
     listener.assertExhausted();
     assertEquals(ErrorKind.OTHER, error.kind());
     assertFalse(error.retryable());
@@ -369,7 +375,7 @@ class RetryingStreamTest {
     AtomicReference<Thread> ranOn = new AtomicReference<>();
     start(ConnectOptions.defaults(), context -> ranOn.set(Thread.currentThread()));
 
-    listener.awaitEnd().nextComplete();
+    listener.takeComplete();
     assertFalse(ranOn.get() == Thread.currentThread());
     assertTrue(ranOn.get().isVirtual());
   }
@@ -380,8 +386,8 @@ class RetryingStreamTest {
       throw new ApiConnectionException("down", true, null);
     });
 
-    listener.awaitEnd().nextRetry();
-    LlmError error = listener.nextError();
+    listener.takeRetry();
+    LlmError error = listener.takeError();
     assertTrue(error.retryable());
     assertEquals("failed to generate LLM completion after 2 attempts: down", error.message());
   }

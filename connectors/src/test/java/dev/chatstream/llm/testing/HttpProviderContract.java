@@ -15,13 +15,17 @@ import dev.chatstream.llm.ErrorKind;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.LlmProviderContract;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.LlmStream;
+import dev.chatstream.llm.RecordingListener;
 import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.retry.ConnectorRuntime;
 import dev.chatstream.llm.stream.ChatChunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,17 +41,20 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * The behaviour every streaming connector shares, run against a MockWebServer on loopback: the
- * retry loop, error kinds, timeouts, dropped connections, cancellation, metrics and secrecy. A
- * connector's test extends this class and says how to build the provider and its wire format.
+ * The stream contract ({@link LlmProviderContract}) plus what every HTTP streaming connector shares,
+ * run against a MockWebServer on loopback: the retry loop, error kinds, timeouts, dropped connections,
+ * cancellation that closes the connection, metrics and secrecy. A connector's test extends this class
+ * and says how to build the provider and how its wire format looks.
  */
-public abstract class LlmProviderContract {
+public abstract class HttpProviderContract extends LlmProviderContract {
 
   /** A recognizable fake credential: it must never appear in an error, a body or a log. */
   protected static final String SECRET = "sk-LEAKCANARY-7f3a9c1e5b2d4f6a8c0e";
 
-  protected MockWebServer server;
+  /** Started before any setup, since the stream contract builds its provider first. */
+  protected final MockWebServer server = startedServer();
   protected final RecordingRetryWait waits = new RecordingRetryWait();
+  private final List<CountDownLatch> heldOpen = new ArrayList<>();
   private ListAppender<ILoggingEvent> logs;
 
   /** The provider under test, talking to {@code baseUrl}, with {@link #SECRET} as its credential. */
@@ -70,10 +77,28 @@ public abstract class LlmProviderContract {
     return "text/event-stream";
   }
 
+  @Override
+  protected LlmProvider newProvider() {
+    return provider();
+  }
+
+  @Override
+  protected LlmRequest successfulRequest() {
+    server.enqueue(streamResponse(textStream(List.of("Hel", "lo", "!"))));
+    return request(quick());
+  }
+
+  @Override
+  protected LlmRequest slowRequest() {
+    CountDownLatch clientGone = new CountDownLatch(1);
+    heldOpen.add(clientGone);
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", streamContentType())
+        .body(ScriptedBodies.holdOpenAfter(firstTextEvent("first"), clientGone)).build());
+    return request(ConnectOptions.defaults());
+  }
+
   @BeforeEach
-  void startServer() throws Exception {
-    server = new MockWebServer();
-    server.start();
+  void captureLogs() {
     logs = new ListAppender<>();
     logs.start();
     rootLogger().addAppender(logs);
@@ -85,12 +110,12 @@ public abstract class LlmProviderContract {
     server.close();
   }
 
-  /** The provider against the mock server, recording retry waits instead of sleeping. */
+  /** A provider against the mock server, recording retry waits instead of sleeping. */
   protected LlmProvider provider() {
     return provider(server.url("/v1/"), ConnectorRuntime.defaults().withRetryWait(waits));
   }
 
-  /** A one-message request with quick attempts. */
+  /** A one-message request with the given connect options. */
   protected LlmRequest request(ConnectOptions options) {
     return LlmRequest.of("req-contract", ChatContext.of(List.of(ChatMessage.of(ChatRole.USER, "Hello?"))))
         .withConnectOptions(options);
@@ -111,29 +136,32 @@ public abstract class LlmProviderContract {
     return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
   }
 
-  /** Runs one generation to its end. */
-  protected RecordingListener run(LlmRequest request) {
+  /** Runs one generation on {@link #provider()} to its end. */
+  protected Transcript run(LlmRequest request) {
+    return run(provider(), request);
+  }
+
+  /** Runs one generation on {@code llm} to its end. */
+  protected static Transcript run(LlmProvider llm, LlmRequest request) {
     RecordingListener listener = new RecordingListener();
-    provider().chat(request, listener);
-    return listener.awaitEnd();
+    llm.chat(request, listener);
+    return Transcript.of(listener);
   }
 
   @Test
-  void streamsTextAndReportsMetrics() throws Exception {
+  void streamsTextAndReportsMetrics() {
     server.enqueue(streamResponse(textStream(List.of("Hel", "lo", "!"))));
+    LlmProvider llm = provider();
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(llm, request(quick()));
 
-    assertEquals("Hello!", listener.text());
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
-    listener.assertExhausted();
-    assertNotNull(metrics);
+    assertEquals("Hello!", transcript.text());
+    LlmMetrics metrics = transcript.metrics();
     assertFalse(metrics.cancelled());
     assertTrue(metrics.ttftSeconds() >= 0);
     assertEquals("req-contract", metrics.requestId());
-    assertEquals(provider().provider(), metrics.modelProvider());
-    assertEquals(provider().label(), metrics.label());
+    assertEquals(llm.provider(), metrics.modelProvider());
+    assertEquals(llm.label(), metrics.label());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -149,8 +177,7 @@ public abstract class LlmProviderContract {
 
     assertTrue(elapsedMillis < 500, "chat() took " + elapsedMillis + " ms");
     assertFalse(stream.isDone());
-    listener.awaitEnd();
-    assertEquals("late", listener.text());
+    assertEquals("late", Transcript.of(listener).text());
     assertTrue(stream.isDone());
   }
 
@@ -160,17 +187,16 @@ public abstract class LlmProviderContract {
     server.enqueue(errorResponse(503, errorBody("overloaded")));
     server.enqueue(streamResponse(textStream(List.of("ok"))));
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(request(quick()));
 
-    LlmError first = listener.nextRetry();
-    assertEquals(ErrorKind.STATUS, first.kind());
-    assertEquals(500, first.status());
-    assertTrue(first.recoverable());
-    assertEquals(503, listener.nextRetry().status());
-    assertEquals("ok", listener.text());
-    listener.nextChunks();
-    assertNotNull(listener.nextComplete());
-    listener.assertExhausted();
+    List<LlmError> retries = transcript.retries();
+    assertEquals(2, retries.size());
+    assertEquals(ErrorKind.STATUS, retries.get(0).kind());
+    assertEquals(500, retries.get(0).status());
+    assertTrue(retries.get(0).recoverable());
+    assertEquals(503, retries.get(1).status());
+    assertEquals("ok", transcript.text());
+    assertNotNull(transcript.metrics());
     assertEquals(3, server.getRequestCount());
     assertEquals(List.of(Duration.ofMillis(100), Duration.ofSeconds(2)), waits.delays());
   }
@@ -179,10 +205,8 @@ public abstract class LlmProviderContract {
   void aClientErrorIsFinalAtOnce() {
     server.enqueue(errorResponse(400, errorBody("bad request")));
 
-    RecordingListener listener = run(request(quick()));
+    LlmError error = run(request(quick())).error();
 
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
     assertEquals(ErrorKind.STATUS, error.kind());
     assertEquals(400, error.status());
     assertFalse(error.retryable());
@@ -198,12 +222,10 @@ public abstract class LlmProviderContract {
       server.enqueue(errorResponse(502, errorBody("bad gateway")));
     }
 
-    RecordingListener listener = run(request(quick().withMaxRetry(2)));
+    Transcript transcript = run(request(quick().withMaxRetry(2)));
 
-    listener.nextRetry();
-    listener.nextRetry();
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
+    assertEquals(2, transcript.retries().size());
+    LlmError error = transcript.error();
     assertTrue(error.message().startsWith("failed to generate LLM completion after 3 attempts"), error.message());
     assertEquals(502, error.status());
     assertEquals(3, server.getRequestCount());
@@ -214,26 +236,24 @@ public abstract class LlmProviderContract {
     server.enqueue(errorResponse(429, errorBody("rate limited")).newBuilder().addHeader("Retry-After", "3").build());
     server.enqueue(streamResponse(textStream(List.of("ok"))));
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(request(quick()));
 
-    assertEquals(429, listener.nextRetry().status());
+    assertEquals(429, transcript.retries().getFirst().status());
     assertEquals(List.of(Duration.ofSeconds(3)), waits.delays());
-    assertEquals("ok", listener.text());
+    assertEquals("ok", transcript.text());
   }
 
   @Test
   void waitsTheRetryAfterInRealTime() {
     server.enqueue(errorResponse(429, errorBody("rate limited")).newBuilder().addHeader("Retry-After", "1").build());
     server.enqueue(streamResponse(textStream(List.of("ok"))));
-    RecordingListener listener = new RecordingListener();
     LlmProvider realTime = provider(server.url("/v1/"), ConnectorRuntime.defaults());
 
     long start = System.nanoTime();
-    realTime.chat(request(quick()), listener);
-    listener.awaitEnd();
+    Transcript transcript = run(realTime, request(quick()));
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    assertEquals("ok", listener.text());
+    assertEquals("ok", transcript.text());
     assertTrue(seconds >= 0.95 && seconds < 8, "took " + seconds + " s");
   }
 
@@ -242,15 +262,13 @@ public abstract class LlmProviderContract {
     server.enqueue(streamResponse(textStream(List.of("never"))).newBuilder().bodyDelay(3, TimeUnit.SECONDS).build());
     server.enqueue(streamResponse(textStream(List.of("second"))));
 
-    RecordingListener listener = run(request(quick().withTimeout(Duration.ofMillis(300))));
+    Transcript transcript = run(request(quick().withTimeout(Duration.ofMillis(300))));
 
-    LlmError retry = listener.nextRetry();
+    LlmError retry = transcript.retries().getFirst();
     assertEquals(ErrorKind.TIMEOUT, retry.kind());
     assertTrue(retry.retryable());
-    assertEquals("second", listener.text());
-    listener.nextChunks();
-    listener.nextComplete();
-    listener.assertExhausted();
+    assertEquals("second", transcript.text());
+    assertNotNull(transcript.metrics());
   }
 
   @Test
@@ -258,12 +276,12 @@ public abstract class LlmProviderContract {
     server.enqueue(ScriptedBodies.dropAfter(preambleEvent(), streamContentType()));
     server.enqueue(streamResponse(textStream(List.of("again"))));
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(request(quick()));
 
-    List<ChatChunk> early = listener.nextChunks();
+    List<ChatChunk> early = transcript.chunksBeforeFirstRetry();
     assertTrue(early.stream().noneMatch(ChatChunk::hasResponse), "no response before the drop: " + early);
-    assertEquals(ErrorKind.CONNECTION, listener.nextRetry().kind());
-    assertEquals("again", listener.text());
+    assertEquals(ErrorKind.CONNECTION, transcript.retries().getFirst().kind());
+    assertEquals("again", transcript.text());
     assertEquals(2, server.getRequestCount());
   }
 
@@ -272,12 +290,11 @@ public abstract class LlmProviderContract {
     server.enqueue(ScriptedBodies.dropAfter(firstTextEvent("partial"), streamContentType()));
     server.enqueue(streamResponse(textStream(List.of("must not be requested"))));
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(request(quick()));
 
-    assertEquals("partial", listener.text());
-    listener.nextChunks();
-    LlmError error = listener.nextError();
-    listener.assertExhausted();
+    assertEquals("partial", transcript.text());
+    assertEquals(List.of(), transcript.retries());
+    LlmError error = transcript.error();
     assertEquals(ErrorKind.CONNECTION, error.kind());
     assertFalse(error.retryable());
     assertEquals(1, server.getRequestCount());
@@ -288,33 +305,26 @@ public abstract class LlmProviderContract {
     server.enqueue(streamResponse(preambleEvent() + "data: {\"id\": \"x\", \"choices\": [\n\n"));
     server.enqueue(streamResponse(textStream(List.of("fine"))));
 
-    RecordingListener listener = run(request(quick()));
+    Transcript transcript = run(request(quick()));
 
-    listener.nextChunks();
-    LlmError retry = listener.nextRetry();
+    LlmError retry = transcript.retries().getFirst();
     assertEquals(ErrorKind.OTHER, retry.kind());
     assertTrue(retry.message().startsWith("malformed JSON"), retry.message());
-    assertEquals("fine", listener.text());
+    assertEquals("fine", transcript.text());
   }
 
   @Test
-  void cancelClosesTheConnectionAndReportsCancelledMetrics() throws Exception {
-    CountDownLatch clientGone = new CountDownLatch(1);
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", streamContentType())
-        .body(ScriptedBodies.holdOpenAfter(firstTextEvent("first"), clientGone)).build());
+  void cancelClosesTheConnection() throws Exception {
+    LlmRequest slow = slowRequest();
     RecordingListener listener = new RecordingListener();
-    LlmStream stream = provider().chat(request(ConnectOptions.defaults()), listener);
-    listener.awaitFirstResponse();
+    LlmStream stream = provider().chat(slow, listener);
+    assertTrue(listener.takeChunk().hasResponse());
 
     stream.cancel();
 
-    assertTrue(clientGone.await(5, TimeUnit.SECONDS), "the server never saw the connection close");
-    listener.awaitEnd();
-    assertEquals("first", listener.text());
-    listener.nextChunks();
-    LlmMetrics metrics = listener.nextComplete();
-    listener.assertExhausted();
-    assertTrue(metrics.cancelled());
+    assertTrue(heldOpen.getLast().await(5, TimeUnit.SECONDS), "the server never saw the connection close");
+    Transcript rest = Transcript.of(listener);
+    assertTrue(rest.metrics().cancelled());
     assertTrue(stream.isDone());
   }
 
@@ -323,12 +333,11 @@ public abstract class LlmProviderContract {
     server.enqueue(streamResponse(textStream(List.of("late"))).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
     RecordingListener listener = new RecordingListener();
     LlmStream stream = provider().chat(request(ConnectOptions.defaults()), listener);
-    server.takeRequest(5, TimeUnit.SECONDS);
+    takeRequest();
 
     stream.cancel();
 
-    assertNull(listener.awaitEnd().nextComplete());
-    listener.assertExhausted();
+    assertNull(Transcript.of(listener).metrics());
   }
 
   @Test
@@ -340,17 +349,12 @@ public abstract class LlmProviderContract {
     server.enqueue(streamResponse(textStream(List.of("never"))).newBuilder().bodyDelay(2, TimeUnit.SECONDS).build());
     server.enqueue(ScriptedBodies.dropAfter(preambleEvent(), streamContentType()));
     server.enqueue(errorResponse(401, echo));
+    LlmProvider llm = provider();
 
-    RecordingListener listener = run(request(quick().withMaxRetry(5).withTimeout(Duration.ofMillis(300))));
+    Transcript transcript = run(llm, request(quick().withMaxRetry(5).withTimeout(Duration.ofMillis(300))));
 
-    List<LlmError> errors = new ArrayList<>();
-    listener.nextChunks();
-    for (int i = 0; i < 5; i++) {
-      errors.add(listener.nextRetry());
-      listener.nextChunks();
-    }
-    errors.add(listener.nextError());
-    listener.assertExhausted();
+    List<LlmError> errors = new ArrayList<>(transcript.retries());
+    errors.add(transcript.error());
     assertEquals(6, errors.size());
     assertEquals(401, errors.getLast().status());
     for (LlmError error : errors) {
@@ -365,19 +369,14 @@ public abstract class LlmProviderContract {
         assertSecretAbsent(cause.getMessage(), "logged exception");
       }
     }
-    assertSecretAbsent(provider().toString(), "provider");
+    assertSecretAbsent(llm.toString(), "provider");
   }
 
-  /** Asserts {@code text} holds none of the credentials. */
-  protected void assertSecretAbsent(String text, String where) {
+  /** Asserts {@code text} holds no credential. */
+  protected static void assertSecretAbsent(String text, String where) {
     if (text != null) {
       assertFalse(text.contains(SECRET), "secret in " + where + ": " + text);
     }
-  }
-
-  /** The log events captured during the test. */
-  protected List<ILoggingEvent> logEvents() {
-    return List.copyOf(logs.list);
   }
 
   /** The next request the server received. */
@@ -385,6 +384,16 @@ public abstract class LlmProviderContract {
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertNotNull(request, "no request arrived");
     return request;
+  }
+
+  private static MockWebServer startedServer() {
+    MockWebServer started = new MockWebServer();
+    try {
+      started.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return started;
   }
 
   private static Logger rootLogger() {
