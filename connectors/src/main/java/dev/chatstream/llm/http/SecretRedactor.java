@@ -30,11 +30,6 @@ public final class SecretRedactor {
     return NONE.with(secrets);
   }
 
-  /** A redactor that changes nothing. */
-  public static SecretRedactor none() {
-    return NONE;
-  }
-
   /** A redactor of these secrets and this one's. */
   public SecretRedactor with(Collection<String> more) {
     List<String> all = new ArrayList<>(secrets);

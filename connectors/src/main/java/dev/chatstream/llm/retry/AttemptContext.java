@@ -3,11 +3,8 @@ package dev.chatstream.llm.retry;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.time.Duration;
 
-/** What an {@link Attempt} may see and do: its number and timeout, emitting chunks, and cancellation. */
+/** What an {@link Attempt} may see and do: its timeout, emitting chunks, and cancellation. */
 public interface AttemptContext {
-
-  /** 0 for the first attempt, 1 for the first retry, and so on. */
-  int number();
 
   /** The connect and read timeout of this attempt (zero: none). */
   Duration timeout();

@@ -107,7 +107,7 @@ public final class RetryingStream implements LlmStream {
         complete(metrics.build(true));
         return;
       }
-      Context context = new Context(number);
+      Context context = new Context();
       try {
         attempt.run(context);
         complete(metrics.build(cancelled));
@@ -180,17 +180,7 @@ public final class RetryingStream implements LlmStream {
   }
 
   private final class Context implements AttemptContext {
-    private final int number;
     private boolean responseDelivered;
-
-    Context(int number) {
-      this.number = number;
-    }
-
-    @Override
-    public int number() {
-      return number;
-    }
 
     @Override
     public Duration timeout() {

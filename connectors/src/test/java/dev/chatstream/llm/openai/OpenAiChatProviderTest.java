@@ -12,16 +12,27 @@ import dev.chatstream.llm.ErrorKind;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.RecordingListener;
+import dev.chatstream.llm.http.SharedHttpClient;
 import dev.chatstream.llm.retry.ConnectorRuntime;
 import dev.chatstream.llm.testing.HttpProviderContract;
 import dev.chatstream.llm.testing.Transcript;
 import dev.chatstream.llm.tools.FunctionTool;
 import dev.chatstream.llm.tools.ToolChoice;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class OpenAiChatProviderTest extends HttpProviderContract {
@@ -185,6 +196,48 @@ class OpenAiChatProviderTest extends HttpProviderContract {
     assertEquals(503, error.status());
     assertFalse(error.retryable());
     assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void runsOnTheGivenHttpClient() {
+    server.enqueue(streamResponse(textStream(List.of("ok"))));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient observed = SharedHttpClient.get().newBuilder().addInterceptor(chain -> {
+      seen.add(chain.request().url().encodedPath());
+      return chain.proceed(chain.request());
+    }).build();
+    LlmProvider provider = provider(server.url("/v1/"), ConnectorRuntime.defaults().withHttpClient(observed));
+
+    assertEquals("ok", run(provider, request(quick())).text());
+    assertEquals(List.of("/v1/chat/completions"), seen);
+  }
+
+  @Test
+  void manyStreamsToOneHostAreInFlightAtOnce() throws Exception {
+    int streams = 150;
+    CountDownLatch allArrived = new CountDownLatch(streams);
+    CountDownLatch release = new CountDownLatch(1);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        allArrived.countDown();
+        release.await(30, TimeUnit.SECONDS);
+        return streamResponse(textStream(List.of("ok")));
+      }
+    });
+    LlmProvider provider = provider();
+    List<RecordingListener> listeners = new ArrayList<>();
+    for (int i = 0; i < streams; i++) {
+      RecordingListener listener = new RecordingListener();
+      provider.chat(request(ConnectOptions.defaults().withTimeout(Duration.ofSeconds(30))), listener);
+      listeners.add(listener);
+    }
+
+    assertTrue(allArrived.await(20, TimeUnit.SECONDS), "in flight together: " + (streams - allArrived.getCount()));
+    release.countDown();
+    for (RecordingListener listener : listeners) {
+      assertEquals("ok", Transcript.of(listener).text());
+    }
   }
 
   private static JsonNode body(RecordedRequest recorded) throws Exception {

@@ -1,0 +1,2 @@
+/** LiveKit Inference access tokens and the gateway endpoint. */
+package dev.chatstream.llm.livekit.internal;

@@ -1,0 +1,5 @@
+/**
+ * The LiveKit Inference gateway connector. Start at
+ * {@link dev.chatstream.llm.livekit.LiveKitInferenceProvider}.
+ */
+package dev.chatstream.llm.livekit;
