@@ -95,7 +95,7 @@ public final class RetryingStream implements LlmStream {
       complete(metrics.build(true));
     } catch (RuntimeException | Error e) {
       LOG.error("{}: generation {} failed unexpectedly", generation.label(), generation.requestId(), e);
-      fail(new LlmException("unexpected error: " + errors.redact(String.valueOf(e.getMessage())), false, null)
+      fail(errors.map(e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e))
           .toError(Clock.nowSeconds(), generation.label(), false, false));
     }
   }
@@ -117,7 +117,7 @@ public final class RetryingStream implements LlmStream {
           complete(metrics.build(true));
           return;
         }
-        if (!retryAfter(errors.map(failure), context, number)) {
+        if (!handleFailure(errors.map(failure), context, number)) {
           return;
         }
       } finally {
@@ -127,7 +127,7 @@ public final class RetryingStream implements LlmStream {
   }
 
   /** Handles a failed attempt; true when another attempt follows. */
-  private boolean retryAfter(LlmException error, Context context, int number) throws InterruptedException {
+  private boolean handleFailure(LlmException error, Context context, int number) throws InterruptedException {
     if (error instanceof ApiStatusException status && Integer.valueOf(499).equals(status.status())) {
       complete(metrics.build(false));
       return false;
@@ -135,7 +135,9 @@ public final class RetryingStream implements LlmStream {
     int maxRetry = generation.connectOptions().maxRetry();
     boolean retryable = error.retryable() && !context.responseDelivered;
     if (!retryable || number == maxRetry) {
-      fail(finalError(error, retryable, number + 1));
+      LlmError last = finalError(error, retryable, number + 1);
+      LOG.warn("{}: generation {} failed: {}", generation.label(), generation.requestId(), last.message());
+      fail(last);
       return false;
     }
     listener.onRetry(error.toError(Clock.nowSeconds(), generation.label(), true, true));
