@@ -2,7 +2,9 @@ package dev.chatstream.pipeline.llm;
 
 import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.LlmProvider;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,14 +19,17 @@ public final class ProviderRegistry implements LlmRegistry {
   private final String defaultProfile;
   private final Map<String, LlmProvider> providers;
   private final Map<String, ConnectOptions> connectOptions;
+  private final List<Runnable> onClose;
 
-  private ProviderRegistry(String defaultProfile, Map<String, LlmProvider> providers, Map<String, ConnectOptions> options) {
+  private ProviderRegistry(String defaultProfile, Map<String, LlmProvider> providers, Map<String, ConnectOptions> options,
+      List<Runnable> onClose) {
     if (!providers.containsKey(defaultProfile)) {
       throw new IllegalArgumentException("the default profile '" + defaultProfile + "' has no provider");
     }
     this.defaultProfile = defaultProfile;
     this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(providers));
     this.connectOptions = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    this.onClose = List.copyOf(onClose);
   }
 
   /** A registry of one profile, {@code name}, served by {@code provider} with default connect options. */
@@ -70,6 +75,7 @@ public final class ProviderRegistry implements LlmRegistry {
         LOG.warn("closing LLM profile {} failed: {}", entry.getKey(), e.toString());
       }
     }
+    onClose.forEach(Runnable::run);
   }
 
   /** Collects profiles. */
@@ -77,6 +83,7 @@ public final class ProviderRegistry implements LlmRegistry {
     private final String defaultProfile;
     private final Map<String, LlmProvider> providers = new LinkedHashMap<>();
     private final Map<String, ConnectOptions> options = new LinkedHashMap<>();
+    private final List<Runnable> onClose = new ArrayList<>();
 
     private Builder(String defaultProfile) {
       this.defaultProfile = Objects.requireNonNull(defaultProfile, "default profile");
@@ -89,9 +96,15 @@ public final class ProviderRegistry implements LlmRegistry {
       return this;
     }
 
+    /** Runs {@code action} when the registry closes, after its providers (a shared scheduler, say). */
+    public Builder onClose(Runnable action) {
+      onClose.add(Objects.requireNonNull(action, "action"));
+      return this;
+    }
+
     /** The registry. */
     public ProviderRegistry build() {
-      return new ProviderRegistry(defaultProfile, providers, options);
+      return new ProviderRegistry(defaultProfile, providers, options, onClose);
     }
   }
 }

@@ -10,10 +10,11 @@ import java.util.Map;
  * chatstream configuration, plus every {@code kafka.*} setting (a registry serde's own properties,
  * such as its URL, go there).
  */
-final class EventSerdeSettings {
+public final class EventSerdeSettings {
   private EventSerdeSettings() {}
 
-  static Map<String, Object> of(ChatstreamConfig config) {
+  /** The serde settings of {@code config}. */
+  public static Map<String, Object> of(ChatstreamConfig config) {
     Map<String, Object> settings = new HashMap<>(config.kafkaClientSettings());
     settings.put(EventSerdeConfig.SERDE_CONFIG, config.serde());
     config.serdeRegistryClass().ifPresent(type -> settings.put(EventSerdeConfig.REGISTRY_SERDE_CLASS_CONFIG, type.getName()));

@@ -1,0 +1,71 @@
+package dev.chatstream.pipeline.client;
+
+import dev.chatstream.events.ConversationEvent;
+import dev.chatstream.pipeline.topology.Topics;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes conversation events to the conversations topic, keyed by conversation id. */
+public final class ConversationProducer implements AutoCloseable {
+  private final KafkaProducer<String, byte[]> producer;
+  private final Serializer<ConversationEvent> serializer;
+  private final String topic;
+
+  /**
+   * @param clientProperties bootstrap servers and client settings
+   * @param serializer the event serializer (single-object or registry)
+   * @param topics the topic names
+   */
+  public ConversationProducer(Properties clientProperties, Serializer<ConversationEvent> serializer, Topics topics) {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+    props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+    this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    this.serializer = serializer;
+    this.topic = topics.conversations();
+  }
+
+  /** Sends {@code event} without waiting. */
+  public Future<RecordMetadata> send(ConversationEvent event) {
+    byte[] value = serializer.serialize(topic, event);
+    return producer.send(new ProducerRecord<>(topic, event.getConversationId(), value));
+  }
+
+  /** Sends {@code event} and waits until the broker has it. */
+  public RecordMetadata sendAndWait(ConversationEvent event) {
+    try {
+      return send(event).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("sending failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Sends what is buffered and waits. */
+  public void flush() {
+    producer.flush();
+  }
+
+  @Override
+  public void close() {
+    producer.close(java.time.Duration.ofSeconds(10));
+  }
+
+  /** Client settings that never wait to batch. */
+  static Map<String, Object> lowLatency() {
+    return Map.of(ProducerConfig.LINGER_MS_CONFIG, 0);
+  }
+}
