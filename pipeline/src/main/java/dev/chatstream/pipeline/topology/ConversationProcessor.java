@@ -41,6 +41,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   private GenerationCoordinator coordinator;
   private OutputSink sink;
   private Cancellable drain;
+  private boolean resumePending;
 
   /**
    * What every conversation processor of an instance shares.
@@ -89,7 +90,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     sink = settings.outputs().create(processorContext);
     coordinator = new GenerationCoordinator(conversations, new GenerationStore(generationStore), runner,
         settings.registry(), settings.requestCodec(), sink, settings.clock());
-    coordinator.resume();
+    resumePending = true;
     drain = processorContext.schedule(settings.drainInterval(), PunctuationType.WALL_CLOCK_TIME, now -> drain());
   }
 
@@ -124,8 +125,16 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     }
   }
 
-  /** Hands queued provider events to the coordinator, then starts requests that waited for a permit. */
+  /**
+   * Hands queued provider events to the coordinator, then starts requests that waited for a permit.
+   * The first drain of a task restarts what was in flight when the task last stopped (outputs cannot
+   * be forwarded from {@code init}).
+   */
   void drain() {
+    if (resumePending) {
+      resumePending = false;
+      coordinator.resume();
+    }
     queue.drain(settings.maxEventsPerDrain(), coordinator::onProviderEvent);
     coordinator.startWaiting();
   }
