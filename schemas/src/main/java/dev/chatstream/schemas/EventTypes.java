@@ -7,6 +7,7 @@ import dev.chatstream.events.FunctionCallEvent;
 import dev.chatstream.events.LLMError;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.schemas.internal.TrustedClasses;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -27,6 +28,15 @@ public final class EventTypes {
       ReplyCompleted.class);
 
   private EventTypes() {}
+
+  /**
+   * Lets Avro build and decode every generated class of the events. Avro 1.12 creates only classes
+   * its global {@code ClassSecurityValidator} trusts, builders included; the serdes call this
+   * themselves, and code that builds events before creating a serde calls it first. Idempotent.
+   */
+  public static void trustGeneratedClasses() {
+    TrustedClasses.trustClasses(ALL);
+  }
 
   /** Every event class, the input first. */
   public static List<Class<? extends SpecificRecord>> all() {

@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.json;
 
+import dev.chatstream.schemas.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.events.ConversationEvent;
@@ -27,6 +28,10 @@ import java.util.UUID;
  * generate_reply, cancel, truncate and delete, each with a {@code conversation_id}.
  */
 public final class InputEventJson {
+  static {
+    EventTypes.trustGeneratedClasses();
+  }
+
   private static final Set<String> REPLY_FIELDS = Set.of("type", "conversation_id", "request_id", "llm", "model",
       "options", "tools", "tool_choice", "parallel_tool_calls", "connect_options", "context", "auto_tool_reply",
       "max_tool_steps", "interrupt", "metadata");

@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.json;
 
+import dev.chatstream.schemas.EventTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,10 @@ import org.apache.avro.generic.IndexedRecord;
  * {@code extra} and {@code options} maps are decoded, so they read as the JSON they hold.
  */
 public final class OutputEventJson {
+  static {
+    EventTypes.trustGeneratedClasses();
+  }
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> JSON_VALUED_MAPS = Set.of("extra", "options");

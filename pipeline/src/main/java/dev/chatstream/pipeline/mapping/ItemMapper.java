@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.mapping;
 
+import dev.chatstream.schemas.EventTypes;
 import dev.chatstream.events.item.AudioContent;
 import dev.chatstream.events.item.ImageContent;
 import dev.chatstream.events.item.TextContent;
@@ -17,6 +18,10 @@ import org.apache.avro.specific.SpecificRecord;
 
 /** Converts conversation items between their Avro events and the ChatContext model. */
 public final class ItemMapper {
+  static {
+    EventTypes.trustGeneratedClasses();
+  }
+
   private ItemMapper() {}
 
   /**

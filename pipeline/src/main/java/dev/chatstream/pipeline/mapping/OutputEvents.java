@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.mapping;
 
+import dev.chatstream.schemas.EventTypes;
 import dev.chatstream.events.AvailabilityChanged;
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.FunctionCallEvent;
@@ -30,6 +31,10 @@ import java.util.Map;
  * @param metadata the request's metadata
  */
 public record OutputEvents(String conversationId, String requestId, int attempt, long sequence, Map<String, String> metadata) {
+  static {
+    EventTypes.trustGeneratedClasses();
+  }
+
 
   /** A chunk event. */
   public ChatChunk chunk(dev.chatstream.llm.stream.ChatChunk chunk) {

@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.mapping;
 
+import dev.chatstream.schemas.EventTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,10 @@ import java.util.List;
  * can be checked before it is queued.
  */
 public final class RequestMapper {
+  static {
+    EventTypes.trustGeneratedClasses();
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RequestMapper() {}

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
@@ -12,11 +13,16 @@ import org.apache.avro.util.ClassSecurityValidator;
  * instantiates classes its global {@link ClassSecurityValidator} trusts; this adds exactly the records
  * and enums the given schemas use, keeping whatever the validator already trusts.
  */
-final class TrustedClasses {
+public final class TrustedClasses {
 
   private static final Set<String> TRUSTED = new HashSet<>();
 
   private TrustedClasses() {}
+
+  /** Trusts the classes of {@code types} and of every record and enum they contain. */
+  public static void trustClasses(Collection<? extends Class<? extends SpecificRecord>> types) {
+    trust(types.stream().map(type -> SpecificData.get().getSchema(type)).toList());
+  }
 
   static synchronized void trust(Collection<Schema> schemas) {
     ClassSecurityValidator.Builder added = ClassSecurityValidator.builder();
