@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,7 +21,8 @@ import org.apache.avro.generic.IndexedRecord;
 /**
  * Any chatstream event as JSON: records become objects with their snake_case field names, unions
  * their value, enums their symbol, bytes base64, times ISO-8601. The JSON-encoded values of
- * {@code extra} and {@code options} maps are decoded, so they read as the JSON they hold.
+ * {@code extra} and {@code options} maps are decoded, so they read as the JSON they hold. Doubles are
+ * written in plain notation ({@code 1700000000.25}, not {@code 1.70000000025E9}).
  */
 public final class OutputEventJson {
   static {
@@ -61,7 +63,9 @@ public final class OutputEventJson {
       case Integer number -> NODES.numberNode(number);
       case Long number -> NODES.numberNode(number);
       case Float number -> NODES.numberNode(number);
-      case Double number -> NODES.numberNode(number);
+      case Double number -> Double.isFinite(number)
+          ? NODES.numberNode(BigDecimal.valueOf(number))
+          : NODES.textNode(number.toString());
       case GenericEnumSymbol<?> symbol -> NODES.textNode(symbol.toString());
       case Enum<?> symbol -> NODES.textNode(symbol.name());
       case Instant time -> NODES.textNode(time.toString());
