@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads the JSON lines {@code chatstream produce} accepts: items in the ChatContext {@code to_dict}
@@ -47,21 +48,21 @@ public final class InputEventJson {
     if (!(line instanceof ObjectNode object)) {
       throw new IllegalArgumentException("a line must be a JSON object");
     }
-    String type = Fields.requiredText(object, "type");
-    String conversationId = Fields.requiredText(object, "conversation_id");
+    String type = JsonFields.requiredText(object, "type");
+    String conversationId = JsonFields.requiredText(object, "conversation_id");
     Object payload = switch (type) {
       case "message", "function_call", "function_call_output" -> item(object);
       case "generate_reply" -> generateReply(object);
       case "cancel" -> {
-        Fields.allowOnly(object, Set.of("type", "conversation_id", "request_id"));
-        yield CancelGeneration.newBuilder().setRequestId(Fields.optionalText(object, "request_id")).build();
+        JsonFields.allowOnly(object, Set.of("type", "conversation_id", "request_id"));
+        yield CancelGeneration.newBuilder().setRequestId(JsonFields.optionalText(object, "request_id")).build();
       }
       case "truncate" -> {
-        Fields.allowOnly(object, Set.of("type", "conversation_id", "max_items"));
-        yield TruncateContext.newBuilder().setMaxItems(Fields.requiredInt(object, "max_items")).build();
+        JsonFields.allowOnly(object, Set.of("type", "conversation_id", "max_items"));
+        yield TruncateContext.newBuilder().setMaxItems(JsonFields.requiredInt(object, "max_items")).build();
       }
       case "delete" -> {
-        Fields.allowOnly(object, Set.of("type", "conversation_id"));
+        JsonFields.allowOnly(object, Set.of("type", "conversation_id"));
         yield DeleteConversation.newBuilder().build();
       }
       default -> throw new IllegalArgumentException("unknown type '" + type + "' (expected message, function_call,"
@@ -82,22 +83,22 @@ public final class InputEventJson {
   }
 
   private static GenerateReply generateReply(ObjectNode object) {
-    Fields.allowOnly(object, REPLY_FIELDS);
-    String requestId = Fields.optionalText(object, "request_id");
+    JsonFields.allowOnly(object, REPLY_FIELDS);
+    String requestId = JsonFields.optionalText(object, "request_id");
     GenerateReply.Builder reply = GenerateReply.newBuilder()
         .setRequestId(requestId != null ? requestId : ItemIds.shortId("req_"))
-        .setLlm(Fields.optionalText(object, "llm"))
-        .setModel(Fields.optionalText(object, "model"))
-        .setOptions(Fields.jsonValues(object, "options"))
+        .setLlm(JsonFields.optionalText(object, "llm"))
+        .setModel(JsonFields.optionalText(object, "model"))
+        .setOptions(JsonFields.jsonValues(object, "options"))
         .setTools(tools(object.get("tools")))
         .setToolChoice(toolChoice(object.get("tool_choice")))
-        .setParallelToolCalls(Fields.optionalBoolean(object, "parallel_tool_calls"))
+        .setParallelToolCalls(JsonFields.optionalBoolean(object, "parallel_tool_calls"))
         .setConnectOptions(connectOptions(object.get("connect_options")))
         .setContextTransform(transform(object.get("context")))
-        .setAutoToolReply(Boolean.TRUE.equals(Fields.optionalBoolean(object, "auto_tool_reply")))
-        .setInterrupt(Boolean.TRUE.equals(Fields.optionalBoolean(object, "interrupt")))
-        .setMetadata(Fields.textValues(object, "metadata"));
-    Integer maxToolSteps = Fields.optionalInt(object, "max_tool_steps");
+        .setAutoToolReply(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "auto_tool_reply")))
+        .setInterrupt(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "interrupt")))
+        .setMetadata(JsonFields.textValues(object, "metadata"));
+    Integer maxToolSteps = JsonFields.optionalInt(object, "max_tool_steps");
     if (maxToolSteps != null) {
       reply.setMaxToolSteps(maxToolSteps);
     }
@@ -124,17 +125,17 @@ public final class InputEventJson {
     }
     if (object.has("raw_schema")) {
       JsonNode raw = object.get("raw_schema");
-      String name = raw.path("name").asText(Fields.optionalText(object, "name"));
+      String name = raw.path("name").asText(JsonFields.optionalText(object, "name"));
       if (name == null || name.isEmpty()) {
         throw new IllegalArgumentException("a raw_schema tool needs a 'name'");
       }
       return ToolSpec.newBuilder().setName(name).setDescription(raw.path("description").asText(""))
           .setRawSchema(raw.toString()).build();
     }
-    Fields.allowOnly(object, Set.of("name", "description", "parameters", "strict"));
+    JsonFields.allowOnly(object, Set.of("name", "description", "parameters", "strict"));
     JsonNode parameters = object.get("parameters");
     return ToolSpec.newBuilder()
-        .setName(Fields.requiredText(object, "name"))
+        .setName(JsonFields.requiredText(object, "name"))
         .setDescription(object.path("description").asText(""))
         .setParameters(parameters == null || parameters.isNull() ? null : parameters.toString())
         .build();
@@ -161,16 +162,16 @@ public final class InputEventJson {
     if (!(options instanceof ObjectNode object)) {
       throw new IllegalArgumentException("'connect_options' must be an object");
     }
-    Fields.allowOnly(object, Set.of("max_retry", "retry_interval", "timeout"));
+    JsonFields.allowOnly(object, Set.of("max_retry", "retry_interval", "timeout"));
     ConnectOptions.Builder builder = ConnectOptions.newBuilder();
     if (object.has("max_retry")) {
-      builder.setMaxRetry(Fields.requiredInt(object, "max_retry"));
+      builder.setMaxRetry(JsonFields.requiredInt(object, "max_retry"));
     }
     if (object.has("retry_interval")) {
-      builder.setRetryInterval(Fields.requiredNumber(object, "retry_interval"));
+      builder.setRetryInterval(JsonFields.requiredNumber(object, "retry_interval"));
     }
     if (object.has("timeout")) {
-      builder.setTimeout(Fields.requiredNumber(object, "timeout"));
+      builder.setTimeout(JsonFields.requiredNumber(object, "timeout"));
     }
     return builder.build();
   }
@@ -182,7 +183,7 @@ public final class InputEventJson {
     if (!(transform instanceof ObjectNode object)) {
       throw new IllegalArgumentException("'context' must be an object");
     }
-    Fields.allowOnly(object, Set.of("truncate_to", "exclude_function_call", "exclude_instructions",
+    JsonFields.allowOnly(object, Set.of("truncate_to", "exclude_function_call", "exclude_instructions",
         "exclude_empty_message", "tools"));
     List<String> tools = null;
     if (object.hasNonNull("tools")) {
@@ -192,108 +193,11 @@ public final class InputEventJson {
       }
     }
     return ContextTransform.newBuilder()
-        .setTruncateTo(Fields.optionalInt(object, "truncate_to"))
-        .setExcludeFunctionCall(Boolean.TRUE.equals(Fields.optionalBoolean(object, "exclude_function_call")))
-        .setExcludeInstructions(Boolean.TRUE.equals(Fields.optionalBoolean(object, "exclude_instructions")))
-        .setExcludeEmptyMessage(Boolean.TRUE.equals(Fields.optionalBoolean(object, "exclude_empty_message")))
+        .setTruncateTo(JsonFields.optionalInt(object, "truncate_to"))
+        .setExcludeFunctionCall(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "exclude_function_call")))
+        .setExcludeInstructions(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "exclude_instructions")))
+        .setExcludeEmptyMessage(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "exclude_empty_message")))
         .setTools(tools)
         .build();
-  }
-
-  /** Strict readers of JSON object fields with messages that name the field. */
-  private static final class Fields {
-    private Fields() {}
-
-    static void allowOnly(ObjectNode object, Set<String> allowed) {
-      object.fieldNames().forEachRemaining(name -> {
-        if (!allowed.contains(name)) {
-          throw new IllegalArgumentException("unknown field '" + name + "'");
-        }
-      });
-    }
-
-    static String requiredText(ObjectNode object, String name) {
-      String value = optionalText(object, name);
-      if (value == null || value.isEmpty()) {
-        throw new IllegalArgumentException("'" + name + "' is required");
-      }
-      return value;
-    }
-
-    static String optionalText(ObjectNode object, String name) {
-      JsonNode value = object.get(name);
-      if (value == null || value.isNull()) {
-        return null;
-      }
-      if (!value.isTextual()) {
-        throw new IllegalArgumentException("'" + name + "' must be a string");
-      }
-      return value.asText();
-    }
-
-    static Integer optionalInt(ObjectNode object, String name) {
-      JsonNode value = object.get(name);
-      if (value == null || value.isNull()) {
-        return null;
-      }
-      if (!value.canConvertToInt() || !value.isIntegralNumber()) {
-        throw new IllegalArgumentException("'" + name + "' must be an integer");
-      }
-      return value.asInt();
-    }
-
-    static int requiredInt(ObjectNode object, String name) {
-      Integer value = optionalInt(object, name);
-      if (value == null) {
-        throw new IllegalArgumentException("'" + name + "' is required");
-      }
-      return value;
-    }
-
-    static double requiredNumber(ObjectNode object, String name) {
-      JsonNode value = object.get(name);
-      if (value == null || !value.isNumber()) {
-        throw new IllegalArgumentException("'" + name + "' must be a number");
-      }
-      return value.asDouble();
-    }
-
-    static Boolean optionalBoolean(ObjectNode object, String name) {
-      JsonNode value = object.get(name);
-      if (value == null || value.isNull()) {
-        return null;
-      }
-      if (!value.isBoolean()) {
-        throw new IllegalArgumentException("'" + name + "' must be true or false");
-      }
-      return value.asBoolean();
-    }
-
-    static Map<String, String> jsonValues(ObjectNode object, String name) {
-      Map<String, String> values = new LinkedHashMap<>();
-      JsonNode map = object.get(name);
-      if (map == null || map.isNull()) {
-        return values;
-      }
-      if (!map.isObject()) {
-        throw new IllegalArgumentException("'" + name + "' must be an object");
-      }
-      map.fields().forEachRemaining(entry -> values.put(entry.getKey(), entry.getValue().toString()));
-      return values;
-    }
-
-    static Map<String, String> textValues(ObjectNode object, String name) {
-      Map<String, String> values = new LinkedHashMap<>();
-      JsonNode map = object.get(name);
-      if (map == null || map.isNull()) {
-        return values;
-      }
-      if (!map.isObject()) {
-        throw new IllegalArgumentException("'" + name + "' must be an object");
-      }
-      map.fields().forEachRemaining(entry ->
-          values.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString()));
-      return values;
-    }
   }
 }
