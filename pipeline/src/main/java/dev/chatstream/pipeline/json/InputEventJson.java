@@ -1,6 +1,5 @@
 package dev.chatstream.pipeline.json;
 
-import dev.chatstream.schemas.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.events.ConversationEvent;
@@ -14,14 +13,12 @@ import dev.chatstream.events.command.TruncateContext;
 import dev.chatstream.llm.chat.ChatItemJson;
 import dev.chatstream.llm.chat.ItemIds;
 import dev.chatstream.pipeline.mapping.ItemMapper;
+import dev.chatstream.schemas.EventTypes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Reads the JSON lines {@code chatstream produce} accepts: items in the ChatContext {@code to_dict}

@@ -1,12 +1,12 @@
 package dev.chatstream.pipeline.json;
 
-import dev.chatstream.schemas.EventTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatstream.schemas.EventTypes;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.chatstream.pipeline.mapping;
 
-import dev.chatstream.schemas.EventTypes;
 import dev.chatstream.events.item.AudioContent;
 import dev.chatstream.events.item.ImageContent;
 import dev.chatstream.events.item.TextContent;
@@ -11,6 +10,7 @@ import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.llm.chat.ImageDetail;
+import dev.chatstream.schemas.EventTypes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

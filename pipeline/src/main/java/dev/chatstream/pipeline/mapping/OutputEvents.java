@@ -1,6 +1,5 @@
 package dev.chatstream.pipeline.mapping;
 
-import dev.chatstream.schemas.EventTypes;
 import dev.chatstream.events.AvailabilityChanged;
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.FunctionCallEvent;
@@ -17,6 +16,7 @@ import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.FunctionCall;
+import dev.chatstream.schemas.EventTypes;
 import java.util.List;
 import java.util.Map;
 

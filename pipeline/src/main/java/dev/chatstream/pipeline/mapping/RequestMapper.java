@@ -1,6 +1,5 @@
 package dev.chatstream.pipeline.mapping;
 
-import dev.chatstream.schemas.EventTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import dev.chatstream.llm.tools.ToolDefinition;
 import dev.chatstream.llm.tools.ToolSet;
 import dev.chatstream.pipeline.bridge.ContextTransform;
 import dev.chatstream.pipeline.bridge.ReplyRequest;
+import dev.chatstream.schemas.EventTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
