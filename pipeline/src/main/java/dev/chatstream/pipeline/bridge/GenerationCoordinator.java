@@ -57,10 +57,22 @@ public final class GenerationCoordinator {
     this.clock = clock;
   }
 
-  /** Queues a request (after cancelling the running one when it interrupts) and starts it if it is next. */
+  /**
+   * Queues a request and starts it if it is next. A request that interrupts first cancels the running
+   * generation and any tool loop waiting for outputs. A request whose id is already queued or running
+   * is a repeat (a producer's retry, a replayed record) and is ignored.
+   */
   public void request(String conversationId, ReplyRequest request, byte[] encoded) {
+    boolean repeat = generations.entries(conversationId).stream()
+        .anyMatch(entry -> entry.requestId().equals(request.requestId()));
+    if (repeat) {
+      LOG.info("request {} of conversation {} is already queued or running; the repeat is ignored",
+          request.requestId(), conversationId);
+      return;
+    }
     if (request.interrupt()) {
       runner.cancel(conversationId);
+      clearToolLoop(conversationId, null);
     }
     enqueue(conversationId, request.requestId(), 0, encoded);
     startNext(conversationId);
@@ -68,9 +80,11 @@ public final class GenerationCoordinator {
 
   /**
    * Cancels the running generation when {@code requestId} is null or names it; otherwise removes
-   * the queued request with that id.
+   * the queued request with that id. A tool loop waiting for outputs stops too when {@code requestId}
+   * is null or names the request that began it.
    */
   public void cancel(String conversationId, String requestId) {
+    clearToolLoop(conversationId, requestId);
     Optional<ActiveGeneration> running = runner.active(conversationId);
     if (running.isPresent() && (requestId == null || running.get().handle().requestId().equals(requestId))) {
       runner.cancel(conversationId);
@@ -103,6 +117,14 @@ public final class GenerationCoordinator {
     conversations.putHeader(conversationId, header.withToolLoop(null));
     enqueue(conversationId, loop.requestId() + "/tool-" + loop.step(), loop.step(), loop.request());
     startNext(conversationId);
+  }
+
+  private void clearToolLoop(String conversationId, String requestId) {
+    ConversationHeader header = conversations.header(conversationId);
+    ConversationHeader.ToolLoop loop = header.toolLoop();
+    if (loop != null && (requestId == null || loop.requestId().equals(requestId))) {
+      conversations.putHeader(conversationId, header.withToolLoop(null));
+    }
   }
 
   /** Cancels what runs and forgets every request of the conversation (it is being deleted). */

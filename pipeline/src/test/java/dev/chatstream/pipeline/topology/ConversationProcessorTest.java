@@ -261,4 +261,26 @@ class ConversationProcessorTest {
     List<SpecificRecord> replies = harness.read(Topics.REPLIES);
     assertEquals(2, replies.size());
   }
+
+  @Test
+  void aRepeatedRequestIdIsIgnored() {
+    generate("c1", "r1");
+    generate("c1", "r1");
+    harness.provider.nextCall().text("once").complete();
+    harness.drain();
+    assertTrue(harness.provider.noPendingCalls());
+    assertEquals(1, harness.read(Topics.REPLIES).size());
+  }
+
+  @Test
+  void cancelStopsAToolLoopWaitingForOutputs() {
+    harness.send("{\"type\":\"generate_reply\",\"conversation_id\":\"c1\",\"request_id\":\"r1\",\"auto_tool_reply\":true,"
+        + "\"tools\":[{\"name\":\"lookup\"}]}");
+    harness.provider.nextCall().toolCall("lookup", "{}", "call_1").complete();
+    harness.drain();
+    harness.send("{\"type\":\"cancel\",\"conversation_id\":\"c1\"}");
+    harness.send("{\"type\":\"function_call_output\",\"conversation_id\":\"c1\",\"call_id\":\"call_1\",\"output\":\"x\",\"is_error\":false}");
+    assertTrue(harness.provider.noPendingCalls());
+    assertEquals(2, harness.context("c1").size(), "the output is stored as an ordinary item");
+  }
 }
