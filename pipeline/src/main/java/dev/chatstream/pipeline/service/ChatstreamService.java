@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -120,10 +121,15 @@ public final class ChatstreamService implements AutoCloseable {
     return streams;
   }
 
-  /** Stops the streams (cancelling the calls in flight) and closes the LLM providers. */
+  /**
+   * Stops the streams (cancelling the calls in flight; running generations stay recorded and restart
+   * on the next owner), leaves the consumer group so the partitions move at once rather than after the
+   * session timeout, and closes the LLM providers.
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
     registry.close();
   }
 
