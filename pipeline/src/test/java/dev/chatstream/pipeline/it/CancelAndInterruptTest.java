@@ -16,8 +16,11 @@ import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.FixtureLlmServer.Reply;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +112,7 @@ class CancelAndInterruptTest {
     assertEquals(FixtureLlmServer.TEXT_REPLY, EventText.of(next));
     assertFalse(next.getCancelled());
     assertEquals("stop", next.getFinishReason());
-    assertEquals(java.util.List.of("r1", "r2"), out.events(ReplyCompleted.class).stream()
+    assertEquals(List.of("r1", "r2"), out.events(ReplyCompleted.class).stream()
         .map(ReplyCompleted::getRequestId).toList());
     llm.takeRequestBody();
     assertEquals(messages("""
@@ -140,8 +143,7 @@ class CancelAndInterruptTest {
     assertFalse(partial.isEmpty());
     assertTrue(FixtureLlmServer.TEXT_REPLY.startsWith(partial) && partial.length() < FixtureLlmServer.TEXT_REPLY.length(),
         "a strict prefix of the full reply: " + partial);
-    out.awaitUntil(WAIT, "the chunks that make up the partial reply", log -> partial.equals(
-        EventText.of(log.events(ChatChunk.class, c -> c.getRequestId().equals(requestId)))));
+    out.awaitChunksOf(reply, WAIT);
     LLMMetrics metrics = out.awaitEvent(LLMMetrics.class, m -> m.getRequestId().equals(requestId), WAIT,
         "the cancelled reply's metrics");
     assertTrue(metrics.getCancelled());
@@ -152,8 +154,8 @@ class CancelAndInterruptTest {
   private static JsonNode messages(String template, String partial) {
     try {
       return JSON.readTree(template.formatted(JSON.writeValueAsString(partial)));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

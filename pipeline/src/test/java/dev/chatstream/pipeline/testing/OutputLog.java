@@ -1,7 +1,15 @@
 package dev.chatstream.pipeline.testing;
 
+import dev.chatstream.events.ChatChunk;
+import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.client.OutputRecord;
+import dev.chatstream.pipeline.config.ChatstreamConfig;
+import dev.chatstream.pipeline.service.ChatstreamService;
+import dev.chatstream.pipeline.service.EventSerdeSettings;
+import dev.chatstream.pipeline.topology.Topics;
+import dev.chatstream.schemas.EventSerdes;
+import dev.chatstream.schemas.EventTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +27,18 @@ public final class OutputLog implements AutoCloseable {
   private final OutputConsumer consumer;
   private final List<OutputRecord> records = new ArrayList<>();
 
-  OutputLog(OutputConsumer consumer) {
+  private OutputLog(OutputConsumer consumer) {
     this.consumer = consumer;
+  }
+
+  /** Reads every output topic of {@code config} (dead letters included) from its beginning. */
+  public static OutputLog of(ChatstreamConfig config) {
+    Topics topics = ChatstreamService.topics(config);
+    List<String> names = List.of(topics.chunks(), topics.functionCalls(), topics.errors(), topics.metrics(),
+        topics.replies(), topics.dlq());
+    return new OutputLog(new OutputConsumer(config.clientProperties(),
+        EventSerdes.fromConfig(EventTypes.all(), EventSerdeSettings.of(config)).deserializer(), names, topics.dlq(),
+        true));
   }
 
   /** Every record read so far. */
@@ -58,6 +76,21 @@ public final class OutputLog implements AutoCloseable {
       String what) {
     awaitUntil(timeout, what, log -> !log.events(type, filter).isEmpty());
     return events(type, filter).get(0);
+  }
+
+  /**
+   * Reads until the chunks of {@code reply}'s request and attempt add up to the reply's text (a reply
+   * and its chunks are on different topics, so one can be read before the other), and returns them.
+   *
+   * @throws AssertionError when they do not within {@code timeout}
+   */
+  public List<ChatChunk> awaitChunksOf(ReplyCompleted reply, Duration timeout) {
+    String text = reply.getMessage() == null ? "" : EventText.of(reply);
+    Predicate<ChatChunk> ofReply = chunk -> chunk.getConversationId().equals(reply.getConversationId())
+        && chunk.getRequestId().equals(reply.getRequestId()) && chunk.getAttempt() == reply.getAttempt();
+    awaitUntil(timeout, "the chunks of " + reply.getRequestId() + " (attempt " + reply.getAttempt() + ") to add up to \""
+        + text + "\"", log -> text.equals(EventText.of(log.events(ChatChunk.class, ofReply))));
+    return events(ChatChunk.class, ofReply);
   }
 
   /**

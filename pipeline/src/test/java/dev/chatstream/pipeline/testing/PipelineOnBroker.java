@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.events.ConversationEvent;
 import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.client.ConversationProducer;
-import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.json.InputEventJson;
 import dev.chatstream.pipeline.llm.LlmRegistry;
@@ -13,14 +12,12 @@ import dev.chatstream.pipeline.service.ChatstreamService;
 import dev.chatstream.pipeline.service.EventSerdeSettings;
 import dev.chatstream.pipeline.topology.Topics;
 import dev.chatstream.schemas.EventSerdes;
-import dev.chatstream.schemas.EventTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +40,7 @@ import org.apache.kafka.streams.ThreadMetadata;
  * One chatstream application on a real broker, for integration tests: its own topic prefix and
  * application id, instances started with {@link ChatstreamService#start} on their own state
  * directories, events written as the JSON lines {@code chatstream produce} reads, and the outputs
- * read back by a {@code read_committed} {@link OutputConsumer}.
+ * read back by a {@code read_committed} {@link OutputLog}.
  *
  * <p>Defaults: {@code exactly_once_v2}, 2 partitions, {@code commit.interval.ms=100}; any setting can be
  * overridden.
@@ -67,7 +64,7 @@ public final class PipelineOnBroker implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
     this.workDir = workDir;
     this.settings = settings;
-    ChatstreamConfig config = config(workDir.resolve("unused-state"));
+    ChatstreamConfig config = ChatstreamConfig.of(settings);
     this.topics = ChatstreamService.topics(config);
     ChatstreamService.createTopics(config);
     this.serializer = EventSerdes.fromConfig(ConversationEvent.class, EventSerdeSettings.of(config)).serializer();
@@ -214,12 +211,7 @@ public final class PipelineOnBroker implements AutoCloseable {
   /** Every output topic (dead letters included) as read from its beginning. */
   public OutputLog outputs() {
     if (outputs == null) {
-      ChatstreamConfig config = config(workDir.resolve("unused-state"));
-      List<String> names = Arrays.asList(topics.chunks(), topics.functionCalls(), topics.errors(), topics.metrics(),
-          topics.replies(), topics.dlq());
-      outputs = new OutputLog(new OutputConsumer(config.clientProperties(),
-          EventSerdes.fromConfig(EventTypes.all(), EventSerdeSettings.of(config)).deserializer(), names, topics.dlq(),
-          true));
+      outputs = OutputLog.of(ChatstreamConfig.of(settings));
     }
     return outputs;
   }
