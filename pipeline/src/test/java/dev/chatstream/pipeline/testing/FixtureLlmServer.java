@@ -22,7 +22,8 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * An OpenAI Chat Completions endpoint on loopback that answers with the recorded streams under
- * {@code fixtures/} (the connectors' test resources): scripted replies in order, then a default one.
+ * {@code fixtures/} (the connectors' test resources): scripted replies in order, then {@link #TEXT}
+ * sent at once.
  * Each reply can be paced, one SSE event every {@code delay}, to keep a generation in flight; the
  * server counts the streams the client abandoned before their end.
  */
@@ -42,7 +43,6 @@ public final class FixtureLlmServer implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final BlockingQueue<Reply> script = new LinkedBlockingQueue<>();
   private final AtomicInteger abandoned = new AtomicInteger();
-  private volatile Reply fallback = Reply.of(TEXT);
 
   /**
    * A recorded stream and how fast it is sent.
@@ -73,12 +73,12 @@ public final class FixtureLlmServer implements AutoCloseable {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         Reply reply = script.poll();
-        return respond(reply != null ? reply : fallback);
+        return respond(reply != null ? reply : Reply.of(TEXT));
       }
     });
   }
 
-  /** A started server whose default reply is {@link #TEXT}, sent at once. */
+  /** A started server with nothing scripted. */
   public static FixtureLlmServer start() {
     FixtureLlmServer llm = new FixtureLlmServer();
     try {
@@ -92,12 +92,6 @@ public final class FixtureLlmServer implements AutoCloseable {
   /** Answers the next request not yet scripted with {@code reply}. */
   public FixtureLlmServer then(Reply reply) {
     script.add(reply);
-    return this;
-  }
-
-  /** Answers requests with {@code reply} once the script is used up. */
-  public FixtureLlmServer otherwise(Reply reply) {
-    fallback = Objects.requireNonNull(reply, "reply");
     return this;
   }
 

@@ -41,11 +41,6 @@ public final class OutputLog implements AutoCloseable {
         true));
   }
 
-  /** Every record read so far. */
-  public List<OutputRecord> records() {
-    return List.copyOf(records);
-  }
-
   /** The events of {@code type} read so far. */
   public <T extends SpecificRecord> List<T> events(Class<T> type) {
     return events(type, event -> true);
