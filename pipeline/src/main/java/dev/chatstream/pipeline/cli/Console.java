@@ -1,14 +1,14 @@
 package dev.chatstream.pipeline.cli;
 
-import java.io.PrintStream;
-
-/** Status lines go to stderr, so stdout carries only a command's data (JSON lines, replies). */
+/**
+ * Status lines go to stderr, so stdout carries only a command's data (JSON lines, replies). The
+ * stream is looked up at each line, so an embedding program (or a test) that replaces
+ * {@code System.err} receives them.
+ */
 final class Console {
-  private static final PrintStream STATUS = System.err;
-
   private Console() {}
 
   static void status(String line) {
-    STATUS.println("chatstream: " + line);
+    System.err.println("chatstream: " + line);
   }
 }
