@@ -9,27 +9,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
-import dev.chatstream.pipeline.broker.EmbeddedKafka;
+import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.Eventually;
-import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.FixtureLlmServer.Reply;
+import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stopping a reply in the middle through Kafka: a {@code cancel} event, or a request with
@@ -41,27 +38,16 @@ class CancelAndInterruptTest {
   private static final Duration SLOW = Duration.ofMillis(100);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path dir;
-  private static EmbeddedKafka kafka;
+  @RegisterExtension
+  static final BrokerExtension broker = new BrokerExtension();
   private FixtureLlmServer llm;
   private PipelineOnBroker pipeline;
   private OutputLog out;
 
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.builder().port(0).dataDir(dir.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
-
   @BeforeEach
   void startPipeline(TestInfo test) {
     llm = FixtureLlmServer.start().then(Reply.paced(FixtureLlmServer.TEXT, SLOW));
-    pipeline = PipelineOnBroker.create(kafka, dir, test.getTestMethod().orElseThrow().getName(), Map.of());
+    pipeline = PipelineOnBroker.create(broker.kafka(), broker.dir(), test.getTestMethod().orElseThrow().getName(), Map.of());
     pipeline.awaitRunning(pipeline.start(llm.registry()));
     out = pipeline.outputs();
   }

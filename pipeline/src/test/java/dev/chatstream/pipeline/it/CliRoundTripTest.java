@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.events.ReplyCompleted;
-import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.cli.Main;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.service.ChatstreamRuntime;
+import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.OutputLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,11 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code chatstream produce} and {@code chatstream consume} against a runtime on a real broker: JSON
@@ -38,19 +36,8 @@ class CliRoundTripTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PREFIX = "it.cli.";
 
-  @TempDir
-  static Path dir;
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.builder().port(0).dataDir(dir.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final BrokerExtension broker = new BrokerExtension();
 
   /** What one command printed, and its exit status. */
   private record Run(int status, String out, String err) {}
@@ -58,16 +45,16 @@ class CliRoundTripTest {
   @Test
   void producedLinesComeBackFromConsumeAsJsonLines() throws IOException {
     ChatstreamConfig config = ChatstreamConfig.of(Map.of(
-        ChatstreamConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ChatstreamConfig.BOOTSTRAP_SERVERS_CONFIG, broker.kafka().bootstrapServers(),
         ChatstreamConfig.APPLICATION_ID_CONFIG, "it-cli",
         ChatstreamConfig.TOPIC_PREFIX_CONFIG, PREFIX,
         ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, "2",
         ChatstreamConfig.COMMIT_INTERVAL_MS_CONFIG, "100",
-        ChatstreamConfig.STATE_DIR_CONFIG, dir.resolve("state").toString(),
+        ChatstreamConfig.STATE_DIR_CONFIG, broker.dir().resolve("state").toString(),
         "llm.default.provider", "offline",
         "llm.default.ttft-ms", "5",
         "llm.default.token-delay-ms", "2"));
-    Path lines = dir.resolve("conversation.jsonl");
+    Path lines = broker.dir().resolve("conversation.jsonl");
     Files.writeString(lines, """
         {"type":"message","conversation_id":"cli","role":"user","content":["hello from the command line"]}
         {"type":"sing","conversation_id":"cli"}
@@ -77,7 +64,7 @@ class CliRoundTripTest {
       runtime.awaitRunning(WAIT);
       assertFalse(runtime.embeddedBroker());
 
-      Run produce = run("produce", lines.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
+      Run produce = run("produce", lines.toString(), "--bootstrap-servers", broker.kafka().bootstrapServers(),
           "--set", "topic.prefix=" + PREFIX, "--set", "llm.default.provider=offline");
       assertEquals(2, produce.status(), "an invalid line makes the exit status 2");
       assertTrue(produce.err().contains("chatstream: line 2: unknown type 'sing'"), produce.err());
@@ -88,7 +75,7 @@ class CliRoundTripTest {
       ReplyCompleted answer = out.awaitEvent(ReplyCompleted.class, r -> r.getRequestId().equals("cli-r1"), WAIT, "the reply");
       int chunks = out.awaitChunksOf(answer, WAIT).size();
       Run consume = run("consume", "--from-beginning", "--max-messages", Integer.toString(chunks + 1),
-          "--topic", "replies,chunks", "--timeout", "PT20S", "--bootstrap-servers", kafka.bootstrapServers(),
+          "--topic", "replies,chunks", "--timeout", "PT20S", "--bootstrap-servers", broker.kafka().bootstrapServers(),
           "--set", "topic.prefix=" + PREFIX, "--set", "llm.default.provider=offline");
       assertEquals(0, consume.status(), consume.err());
 

@@ -7,48 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.offline.OfflineProvider;
-import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.client.OutputRecord;
 import dev.chatstream.pipeline.errors.DeadLetterHeaders;
 import dev.chatstream.pipeline.llm.ProviderRegistry;
+import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Records the pipeline cannot use go to the dead-letter topic as they were, and the pipeline goes on. */
 @Timeout(60)
 class DeadLettersTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  @TempDir
-  static Path dir;
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.builder().port(0).dataDir(dir.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final BrokerExtension broker = new BrokerExtension();
 
   @Test
   void garbageAndInvalidEventsBecomeDeadLettersWithTheirOriginAndLaterEventsStillRun() {
     ProviderRegistry offline = ProviderRegistry.single("default", OfflineProvider.create(OfflinePacing.instant()));
-    try (PipelineOnBroker pipeline = PipelineOnBroker.create(kafka, dir, "dead-letters", Map.of())) {
+    try (PipelineOnBroker pipeline = PipelineOnBroker.create(broker.kafka(), broker.dir(), "dead-letters", Map.of())) {
       pipeline.awaitRunning(pipeline.start(offline));
       byte[] garbage = "{\"this is\": \"not an Avro event\"}".getBytes(StandardCharsets.UTF_8);
       byte[] unknownProfile = pipeline.encode("""

@@ -7,13 +7,12 @@ import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.offline.OfflineProvider;
-import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.llm.ProviderRegistry;
+import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,11 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many conversations written interleaved to a partitioned topic, each answered in its own order. */
 @Timeout(60)
@@ -35,25 +32,14 @@ class InterleavedConversationsTest {
   private static final int ROUNDS = 3;
   private static final Pattern ECHO = Pattern.compile("\\[offline provider] You said: round (\\d) of (\\w+)");
 
-  @TempDir
-  static Path dir;
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.builder().port(0).dataDir(dir.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final BrokerExtension broker = new BrokerExtension();
 
   @Test
   void everyConversationGetsItsChunksInSequenceAndItsRepliesInRequestOrder() {
     ProviderRegistry offline = ProviderRegistry.single("default",
         OfflineProvider.create(OfflinePacing.of(Duration.ofMillis(5), Duration.ofMillis(3))));
-    try (PipelineOnBroker pipeline = PipelineOnBroker.create(kafka, dir, "interleaved",
+    try (PipelineOnBroker pipeline = PipelineOnBroker.create(broker.kafka(), broker.dir(), "interleaved",
         Map.of(ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, "3"))) {
       pipeline.awaitRunning(pipeline.start(offline));
       for (int round = 1; round <= ROUNDS; round++) {

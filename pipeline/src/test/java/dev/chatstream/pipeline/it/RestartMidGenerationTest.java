@@ -10,14 +10,14 @@ import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ConversationEvent;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.events.item.ChatMessage;
-import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.service.ChatstreamService;
+import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.CommittedLog;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.Eventually;
-import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.FixtureLlmServer.Reply;
+import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
 import dev.chatstream.pipeline.topology.Origin;
@@ -33,11 +33,9 @@ import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The instance running a generation stops in the middle of it, under {@code exactly_once_v2}; a new
@@ -53,19 +51,8 @@ class RestartMidGenerationTest {
   private static final Deserializer<ConversationEvent> EVENTS =
       EventSerdes.singleObject(ConversationEvent.class).deserializer();
 
-  @TempDir
-  static Path dir;
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.builder().port(0).dataDir(dir.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final BrokerExtension broker = new BrokerExtension();
 
   @Test
   void restartOnTheSameStateRunsTheInterruptedGenerationAgainAsAttemptTwo() throws Exception {
@@ -79,7 +66,7 @@ class RestartMidGenerationTest {
 
   private void restartMidGeneration(String name, boolean wipeState) throws IOException {
     try (FixtureLlmServer llm = FixtureLlmServer.start().then(Reply.paced(FixtureLlmServer.TEXT, Duration.ofMillis(100)));
-        PipelineOnBroker pipeline = PipelineOnBroker.create(kafka, dir, name,
+        PipelineOnBroker pipeline = PipelineOnBroker.create(broker.kafka(), broker.dir(), name,
             Map.of(ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG, ChatstreamConfig.EXACTLY_ONCE_V2))) {
       Path stateDir = pipeline.newStateDir();
       ChatstreamService first = pipeline.start(llm.registry(), stateDir);

@@ -11,21 +11,18 @@ import dev.chatstream.events.FunctionCallEvent;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.events.item.FunctionCall;
-import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
+import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.EventText;
-import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.FixtureLlmServer.Reply;
+import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,19 +42,8 @@ class ToolRoundTripTest {
        "parameters":{"type":"object","properties":{"city":{"type":"string"},"country":{"type":"string"},
        "units":{"type":"string","enum":["c","f"]}},"required":["city","country","units"]}}""";
 
-  @TempDir
-  static Path dir;
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.builder().port(0).dataDir(dir.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final BrokerExtension broker = new BrokerExtension();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {ChatstreamConfig.EXACTLY_ONCE_V2, ChatstreamConfig.AT_LEAST_ONCE})
@@ -65,7 +51,7 @@ class ToolRoundTripTest {
     try (FixtureLlmServer llm = FixtureLlmServer.start()
             .then(Reply.of(FixtureLlmServer.SINGLE_TOOL_CALL))
             .then(Reply.of(FixtureLlmServer.TEXT));
-        PipelineOnBroker pipeline = PipelineOnBroker.create(kafka, dir.resolve(guarantee), "tools",
+        PipelineOnBroker pipeline = PipelineOnBroker.create(broker.kafka(), broker.dir().resolve(guarantee), "tools",
             Map.of(ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG, guarantee))) {
       pipeline.awaitRunning(pipeline.start(llm.registry()));
 

@@ -6,20 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ReplyCompleted;
-import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.service.ChatstreamService;
+import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.CommittedLog;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.Eventually;
-import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.FixtureLlmServer.Reply;
+import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
 import dev.chatstream.schemas.EventSerdes;
 import dev.chatstream.schemas.EventTypes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +29,9 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances of one application share the partitions; one stops while every conversation has a
@@ -48,26 +45,15 @@ class TwoInstancesTest {
   private static final int CONVERSATIONS_PER_PARTITION = 2;
   private static final Deserializer<SpecificRecord> OUTPUTS = EventSerdes.singleObject(EventTypes.all()).deserializer();
 
-  @TempDir
-  static Path dir;
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.builder().port(0).dataDir(dir.resolve("kafka")).start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
+  @RegisterExtension
+  static final BrokerExtension broker = new BrokerExtension();
 
   @Test
   void survivingInstanceFinishesEveryReplyOnceAndRestartsTheMovedOnesAsAttemptTwo() {
     List<String> conversations = conversationsOnEveryPartition();
     FixtureLlmServer llm = FixtureLlmServer.start();
     conversations.forEach(c -> llm.then(Reply.paced(FixtureLlmServer.TEXT, Duration.ofMillis(150))));
-    try (llm; PipelineOnBroker pipeline = PipelineOnBroker.create(kafka, dir, "two-instances", Map.of(
+    try (llm; PipelineOnBroker pipeline = PipelineOnBroker.create(broker.kafka(), broker.dir(), "two-instances", Map.of(
         ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG, ChatstreamConfig.EXACTLY_ONCE_V2,
         ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, Integer.toString(PARTITIONS)))) {
       ChatstreamService leaving = pipeline.start(llm.registry());
