@@ -7,6 +7,7 @@
  * dev.chatstream.benchmarks.ChatCompletionsStreamBenchmark}, and through the whole provider in {@link
  * dev.chatstream.benchmarks.OpenAiStreamBenchmark}); the Avro event serdes ({@link
  * dev.chatstream.benchmarks.EventSerdeBenchmark}) and the pipeline's state keys and item codec ({@link
- * dev.chatstream.benchmarks.StateCodecBenchmark}).
+ * dev.chatstream.benchmarks.StateCodecBenchmark}). Every benchmark forks a JVM with a fixed 2 GB heap, so
+ * that heap resizing does not show in the results.
  */
 package dev.chatstream.benchmarks;
