@@ -1,0 +1,2 @@
+/** Reading JMH result files back: {@link dev.chatstream.benchmarks.report.ResultsTable}. */
+package dev.chatstream.benchmarks.report;
