@@ -158,9 +158,19 @@ public final class ChatContext {
     items.add(findInsertionIndex(item.createdAt()), item);
   }
 
-  /** Inserts each item in turn, as {@link #insert(ChatItem)} does. */
+  /**
+   * Inserts each item in turn, as {@link #insert(ChatItem)} does. When the context and the new items
+   * are both ordered by time, this is done in one merge pass.
+   */
   public void insert(List<? extends ChatItem> newItems) {
     checkWritable("insert");
+    newItems.forEach(item -> Objects.requireNonNull(item, "item must not be null"));
+    if (newItems.size() > 1 && SortedMerge.isSortedByTime(items) && SortedMerge.isSortedByTime(newItems)) {
+      List<ChatItem> merged = SortedMerge.merge(items, newItems);
+      items.clear();
+      items.addAll(merged);
+      return;
+    }
     newItems.forEach(this::insert);
   }
 
@@ -267,11 +277,13 @@ public final class ChatContext {
     checkWritable("merge");
     Set<String> ids = new HashSet<>();
     items.forEach(item -> ids.add(item.id()));
+    List<ChatItem> added = new ArrayList<>();
     for (ChatItem item : other.copy(filter).items) {
       if (ids.add(item.id())) {
-        insert(item);
+        added.add(item);
       }
     }
+    insert(added);
     return this;
   }
 

@@ -70,12 +70,9 @@ public final class ChatItemJson {
   static ObjectNode write(ChatItem item, DictOptions options) {
     ObjectNode json = switch (item) {
       case ChatMessage message -> writeMessage(message, options);
-      case FunctionCall call -> writeCall(call);
-      case FunctionCallOutput output -> writeOutput(output);
+      case FunctionCall call -> writeCall(call, options);
+      case FunctionCallOutput output -> writeOutput(output, options);
     };
-    if (!options.writesTimestamps()) {
-      json.remove("created_at");
-    }
     return json;
   }
 
@@ -93,7 +90,7 @@ public final class ChatItemJson {
       json.put("transcript_confidence", message.transcriptConfidence());
     }
     json.set("extra", extra(message.id(), message.extra()));
-    json.set("created_at", seconds(message.createdAt()));
+    putSeconds(json, message.createdAt(), options);
     return json;
   }
 
@@ -105,12 +102,12 @@ public final class ChatItemJson {
     };
   }
 
-  private static ObjectNode writeCall(FunctionCall call) {
+  private static ObjectNode writeCall(FunctionCall call, DictOptions options) {
     ObjectNode json = header(call);
     json.put("call_id", call.callId());
     json.put("arguments", call.arguments());
     json.put("name", call.name());
-    json.set("created_at", seconds(call.createdAt()));
+    putSeconds(json, call.createdAt(), options);
     json.set("extra", extra(call.id(), call.extra()));
     if (call.groupId() != null) {
       json.put("group_id", call.groupId());
@@ -118,13 +115,13 @@ public final class ChatItemJson {
     return json;
   }
 
-  private static ObjectNode writeOutput(FunctionCallOutput output) {
+  private static ObjectNode writeOutput(FunctionCallOutput output, DictOptions options) {
     ObjectNode json = header(output);
     json.put("name", output.name());
     json.put("call_id", output.callId());
     json.put("output", output.output());
     json.put("is_error", output.isError());
-    json.set("created_at", seconds(output.createdAt()));
+    putSeconds(json, output.createdAt(), options);
     return json;
   }
 
@@ -136,10 +133,19 @@ public final class ChatItemJson {
   }
 
   private static JsonNode extra(String itemId, Map<String, Object> extra) {
+    if (extra.isEmpty()) {
+      return NODES.objectNode();
+    }
     try {
       return MAPPER.valueToTree(extra);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("item '" + itemId + "': extra cannot be written as JSON", e);
+    }
+  }
+
+  private static void putSeconds(ObjectNode json, double createdAt, DictOptions options) {
+    if (options.writesTimestamps()) {
+      json.set("created_at", seconds(createdAt));
     }
   }
 
@@ -196,6 +202,6 @@ public final class ChatItemJson {
 
   private static Map<String, Object> readExtra(FieldReader fields) {
     JsonNode extra = fields.optionalObject("extra");
-    return extra == null ? Map.of() : MAPPER.convertValue(extra, EXTRA_TYPE);
+    return extra == null || extra.isEmpty() ? Map.of() : MAPPER.convertValue(extra, EXTRA_TYPE);
   }
 }
