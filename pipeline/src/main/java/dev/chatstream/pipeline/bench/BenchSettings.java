@@ -94,7 +94,7 @@ public record BenchSettings(
 
   /** A smoke run that finishes within two minutes on a small machine: the same phases, smaller numbers. */
   public static BenchSettings quick() {
-    return new BenchSettings(ServerBehaviour.of(200, 200, 10, 0), 500, 500, Duration.ofSeconds(10), 30, 4,
+    return new BenchSettings(ServerBehaviour.of(200, 200, 10, 0), 500, 500, Duration.ofSeconds(8), 24, 4,
         20_000, 1_000, 4, List.of(10, 1_000, 10_000), EnumSet.allOf(Phase.class),
         List.of(ChatstreamConfig.AT_LEAST_ONCE, ChatstreamConfig.EXACTLY_ONCE_V2), Map.of());
   }

@@ -19,8 +19,11 @@ final class Format {
     return String.format(Locale.ROOT, pattern, value);
   }
 
-  /** Milliseconds shown in microseconds when small. */
+  /** Milliseconds shown in microseconds when small; negative means not measured. */
   static String duration(double millis) {
+    if (millis < 0) {
+      return "n/a";
+    }
     return Math.abs(millis) < 1 ? String.format(Locale.ROOT, "%.1f µs", millis * 1000) : millis(millis);
   }
 

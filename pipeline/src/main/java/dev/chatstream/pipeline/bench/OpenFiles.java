@@ -18,12 +18,15 @@ final class OpenFiles {
 
   /** Streams that still fit under the open-file limit, or {@link Integer#MAX_VALUE} when unknown. */
   static int streamCapacity() {
-    long limit = softLimit();
-    long open = openNow();
+    return streamCapacity(softLimit(), openNow());
+  }
+
+  /** Streams that fit when {@code open} of {@code limit} descriptors are taken (negative: unknown). */
+  static int streamCapacity(long limit, long open) {
     if (limit < 0 || open < 0) {
       return Integer.MAX_VALUE;
     }
-    return (int) Math.max(0, (limit - open - RESERVE) / 2);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, (limit - open - RESERVE) / 2));
   }
 
   /** The soft open-file limit, or -1 when unknown. */

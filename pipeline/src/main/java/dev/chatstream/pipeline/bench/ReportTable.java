@@ -78,8 +78,10 @@ final class ReportTable {
         LatencySummary::p99Ms), "", "");
     row("", "generations failed for good", Format.count(result.failedGenerations()), "", "");
     StreamThreadLoad load = result.streamThreads();
-    row("", "longest process / punctuate call", Format.duration(load.longestProcessMs()) + " / "
+    row("", "stream thread, longest process / punctuate call", Format.duration(load.longestProcessMs()) + " / "
         + Format.duration(load.longestPunctuateMs()), "", "");
+    row("", "stream thread, mean process / punctuate call", Format.duration(load.averageProcessMs()) + " / "
+        + Format.duration(load.averagePunctuateMs()), "", "");
     row("", "stream thread CPU", load.cpuShare() < 0 ? "n/a" : Format.percent(load.cpuShare()) + " of a core", "", "");
     resources("", result.resources());
   }
@@ -135,6 +137,8 @@ final class ReportTable {
     }
     row("", "peak heap (after GC) / RSS" + suffix, Format.bytes(resources.peakHeapBytes()) + " ("
         + Format.bytes(resources.peakHeapAfterGcBytes()) + ") / " + Format.bytes(resources.peakRssBytes()), "", "");
+    row("", "longest GC pause / time in GC pauses" + suffix, Format.millis(resources.longestGcPauseMs()) + " / "
+        + Format.percent(resources.gcPauseShare()), "", "");
     row("", "CPU of the bench process / machine load" + suffix, (resources.processCpuCores() < 0 ? "n/a"
         : String.format(Locale.ROOT, "%.2f cores", resources.processCpuCores())) + " / "
         + (resources.loadAverage() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", resources.loadAverage())), "", "");

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Watches the process while a phase runs: heap in use and heap left after collections (JMX, sampled
  * every 100 ms), resident memory (Linux {@code /proc/self/status}: the high-water mark
  * {@code VmHWM}, reset at the start through {@code /proc/self/clear_refs}, or sampled {@code VmRSS}
- * when the reset is not allowed), the process's CPU time and the machine's load average.
+ * when the reset is not allowed), garbage-collection pauses, the process's CPU time and the machine's
+ * load average.
  */
 final class ResourceProbe implements AutoCloseable {
   private static final Path STATUS = Path.of("/proc/self/status");
@@ -32,6 +33,7 @@ final class ResourceProbe implements AutoCloseable {
   private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
   private final long startNanos = System.nanoTime();
   private final long startCpuNanos = processCpuNanos();
+  private final GcPauses gcPauses = new GcPauses();
   private final Thread sampler;
   private double loadSum;
   private int loadSamples;
@@ -52,25 +54,27 @@ final class ResourceProbe implements AutoCloseable {
   ResourceUse stop() {
     close();
     sample();
+    long wall = System.nanoTime() - startNanos;
     long cpu = processCpuNanos();
-    double cores = cpu < 0 || startCpuNanos < 0 ? -1 : (double) (cpu - startCpuNanos) / (System.nanoTime() - startNanos);
+    double cores = cpu < 0 || startCpuNanos < 0 ? -1 : (double) (cpu - startCpuNanos) / wall;
     double load;
     synchronized (this) {
       load = loadSamples == 0 ? -1 : loadSum / loadSamples;
     }
-    if (highWaterReset) {
-      long hwm = statusKilobytes("VmHWM:");
-      if (hwm > 0) {
-        return new ResourceUse(peakHeap.get(), peakHeapAfterGc.get(), hwm * 1024, "VmHWM", cores, load);
-      }
-    }
+    double gcShare = gcPauses.totalMs() * 1e6 / wall;
     long rss = peakRss.get();
-    return new ResourceUse(peakHeap.get(), peakHeapAfterGc.get(), rss, rss > 0 ? "VmRSS sampled" : "unavailable",
+    String rssSource = rss > 0 ? "VmRSS sampled" : "unavailable";
+    if (highWaterReset && statusKilobytes("VmHWM:") > 0) {
+      rss = statusKilobytes("VmHWM:") * 1024;
+      rssSource = "VmHWM";
+    }
+    return new ResourceUse(peakHeap.get(), peakHeapAfterGc.get(), rss, rssSource, gcPauses.longestMs(), gcShare,
         cores, load);
   }
 
   @Override
   public void close() {
+    gcPauses.close();
     running = false;
     sampler.interrupt();
     try {

@@ -2,13 +2,14 @@ package dev.chatstream.pipeline.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.OptionalDouble;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Reads how long the stream threads spend in one call, from Kafka Streams' own task metrics
- * ({@code process-latency-max} and {@code punctuate-latency-max}, in nanoseconds, recorded when
- * {@code metrics.recording.level} is DEBUG), and how much CPU they use, from JMX. The latency
+ * ({@code process-latency-max/avg} and {@code punctuate-latency-max/avg}, in nanoseconds, recorded
+ * when {@code metrics.recording.level} is DEBUG), and how much CPU they use, from JMX. The latency
  * maxima are windowed by Kafka (30 s samples), so {@link #sample()} must be called at least every
  * few seconds; it keeps the largest value seen since {@link #reset()}.
  */
@@ -20,6 +21,10 @@ final class StreamThreadProbe {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private double longestProcessNanos = -1;
   private double longestPunctuateNanos = -1;
+  private double processAvgSum;
+  private double punctuateAvgSum;
+  private int processAvgSamples;
+  private int punctuateAvgSamples;
   private long cpuStartNanos;
   private long wallStartNanos;
 
@@ -32,6 +37,10 @@ final class StreamThreadProbe {
   synchronized void reset() {
     longestProcessNanos = -1;
     longestPunctuateNanos = -1;
+    processAvgSum = 0;
+    punctuateAvgSum = 0;
+    processAvgSamples = 0;
+    punctuateAvgSamples = 0;
     cpuStartNanos = streamThreadCpuNanos();
     wallStartNanos = System.nanoTime();
   }
@@ -42,6 +51,16 @@ final class StreamThreadProbe {
         StreamsMetricValues.max(streams, TASK_GROUP, "process-latency-max").orElse(-1));
     longestPunctuateNanos = Math.max(longestPunctuateNanos,
         StreamsMetricValues.max(streams, TASK_GROUP, "punctuate-latency-max").orElse(-1));
+    OptionalDouble process = StreamsMetricValues.mean(streams, TASK_GROUP, "process-latency-avg");
+    if (process.isPresent()) {
+      processAvgSum += process.getAsDouble();
+      processAvgSamples++;
+    }
+    OptionalDouble punctuate = StreamsMetricValues.mean(streams, TASK_GROUP, "punctuate-latency-avg");
+    if (punctuate.isPresent()) {
+      punctuateAvgSum += punctuate.getAsDouble();
+      punctuateAvgSamples++;
+    }
   }
 
   /** The load since {@link #reset()}. */
@@ -50,7 +69,9 @@ final class StreamThreadProbe {
     long cpu = streamThreadCpuNanos();
     long wall = System.nanoTime() - wallStartNanos;
     double cpuShare = cpu < 0 || cpuStartNanos < 0 || wall <= 0 ? -1 : (double) (cpu - cpuStartNanos) / wall;
-    return new StreamThreadLoad(millis(longestProcessNanos), millis(longestPunctuateNanos), cpuShare);
+    return new StreamThreadLoad(millis(longestProcessNanos), millis(longestPunctuateNanos),
+        processAvgSamples == 0 ? -1 : millis(processAvgSum / processAvgSamples),
+        punctuateAvgSamples == 0 ? -1 : millis(punctuateAvgSum / punctuateAvgSamples), cpuShare);
   }
 
   private static double millis(double nanos) {

@@ -17,6 +17,11 @@ final class StreamsMetricValues {
     return values(streams, group, name, tags).sum();
   }
 
+  /** The mean of the finite values of {@code group/name} over every tag set, if any. */
+  static OptionalDouble mean(KafkaStreams streams, String group, String name) {
+    return values(streams, group, name, tags -> true).average();
+  }
+
   /** The largest finite value of {@code group/name} over every tag set, if any. */
   static OptionalDouble max(KafkaStreams streams, String group, String name) {
     return values(streams, group, name, tags -> true).max();

@@ -51,11 +51,11 @@ final class TtftPhase {
     String name = "ttft-" + (guarantee.equals(ChatstreamConfig.EXACTLY_ONCE_V2) ? "eos" : "alo");
     try (BenchPipeline pipeline = BenchPipeline.create(environment, name, guarantee, Map.of()).start()) {
       FirstChunks firstChunks = new FirstChunks();
-      try (OutputTap tap = pipeline.tap(List.of(Topics.CHUNKS, Topics.REPLIES, Topics.ERRORS), firstChunks);
-          KafkaHops hops = KafkaHops.start(pipeline)) {
+      List<String> outputs = List.of(Topics.CHUNKS, Topics.REPLIES, Topics.ERRORS, Topics.METRICS);
+      try (OutputTap tap = pipeline.tap(outputs, firstChunks); KafkaHops hops = KafkaHops.start(pipeline)) {
         Pairs pairs = new Pairs();
         List<Thread> workers = new ArrayList<>();
-        int concurrency = settings.ttftConcurrency();
+        int concurrency = Math.min(settings.ttftConcurrency(), settings.ttftSamples());
         for (int w = 0; w < concurrency; w++) {
           int quota = settings.ttftSamples() / concurrency + (w < settings.ttftSamples() % concurrency ? 1 : 0);
           Worker worker = new Worker(name + "-w" + w, quota, pipeline.producer(), firstChunks, pairs);

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code chatstream bench}: the end-to-end load harness; see {@link Bench}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -42,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
   boolean quick;
 
   @Option(names = "--conversations", paramLabel = "N", description = "Conversations the concurrency phase "
-      + "spreads its generations over (default: as many as --inflight, at least 10000; 500 with --quick).")
+      + "spreads its generations over (default: the larger of --inflight and 10000; 500 with --quick).")
   Integer conversations;
 
   @Option(names = "--inflight", paramLabel = "M", description = "Generations the concurrency phase keeps in flight "
@@ -71,10 +74,10 @@ final class BenchCommand implements Callable<Integer> {
   String guarantee = BOTH;
 
   @Option(names = "--duration", paramLabel = "SECONDS", description = "Measurement window of the concurrency and "
-      + "chunk-throughput measurements (default 60; 10 with --quick).")
+      + "chunk-throughput measurements (default 60; 8 with --quick).")
   Integer durationSeconds;
 
-  @Option(names = "--samples", paramLabel = "N", description = "TTFT samples per guarantee (default 200; 30 with --quick).")
+  @Option(names = "--samples", paramLabel = "N", description = "TTFT samples per guarantee (default 200; 24 with --quick).")
   Integer samples;
 
   @Option(names = "--items", paramLabel = "N", description = "Items the ingest phase loads (default 200000; 20000 with --quick).")
@@ -95,9 +98,17 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
   Path out;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
-    BenchSettings settings = settings();
+    BenchSettings settings;
+    try {
+      settings = settings();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     quietPerRequestWarnings();
     BenchReport report = Bench.run(settings, Progress.onStderr());
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
