@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code chatstream bench}, the end-to-end load harness. Starts an embedded Kafka broker (free
@@ -26,58 +30,78 @@ import java.util.Locale;
 public final class Bench {
   private Bench() {}
 
-  /** Runs {@code settings}, reporting progress, and returns the results. */
+  /**
+   * Runs {@code settings}, reporting progress, and returns the results. A phase that fails is
+   * reported in {@link BenchReport#failures()} and the run goes on with the next one.
+   */
   public static BenchReport run(BenchSettings settings, Progress progress) {
     Instant started = Instant.now();
     long start = System.nanoTime();
     progress.milestone("starting the embedded Kafka broker and the simulated LLM server");
     try (BenchEnvironment environment = BenchEnvironment.start(settings.server(), settings.pipelineSettings())) {
+      Phases phases = new Phases(progress);
       List<TtftResult> ttft = new ArrayList<>();
-      ConcurrencyResult concurrency = null;
-      IngestResult ingest = null;
-      GrowthResult growth = null;
       if (settings.phases().contains(Phase.TTFT)) {
         for (String guarantee : settings.guarantees()) {
-          progress.milestone("ttft under " + guarantee + ": " + settings.ttftSamples() + " paired samples, "
-              + settings.ttftConcurrency() + " at a time");
-          long phaseStart = System.nanoTime();
-          TtftResult result = new TtftPhase(environment, settings, progress).run(guarantee);
-          ttft.add(result);
-          progress.milestone("ttft under " + guarantee + ": overhead p50 "
-              + (result.overhead() == null ? "n/a" : Format.millis(result.overhead().p50Ms()) + ", p99 "
-                  + Format.millis(result.overhead().p99Ms())) + since(phaseStart));
+          TtftResult result = phases.run("ttft under " + guarantee, settings.ttftSamples() + " paired samples, "
+                  + settings.ttftConcurrency() + " at a time",
+              () -> new TtftPhase(environment, settings, progress).run(guarantee),
+              done -> "overhead p50 " + (done.overhead() == null ? "n/a" : Format.millis(done.overhead().p50Ms())
+                  + ", p99 " + Format.millis(done.overhead().p99Ms())));
+          if (result != null) {
+            ttft.add(result);
+          }
         }
       }
-      if (settings.phases().contains(Phase.CONCURRENCY)) {
-        progress.milestone("concurrency: " + Format.count(settings.inflight()) + " generations in flight over "
-            + Format.count(settings.conversations()) + " conversations, " + settings.window().toSeconds() + " s window");
-        long phaseStart = System.nanoTime();
-        concurrency = new ConcurrencyPhase(environment, settings, progress).run();
-        progress.milestone("concurrency: " + Format.count(concurrency.completedPerSecond()) + " completed/s, "
-            + Format.percent(concurrency.shareOfIdeal()) + " of ideal" + since(phaseStart));
-      }
-      if (settings.phases().contains(Phase.INGEST)) {
-        progress.milestone("ingest: " + Format.count(settings.ingestItems()) + " items, then "
-            + Format.count(settings.chunkTokens()) + "-token replies");
-        long phaseStart = System.nanoTime();
-        ingest = new IngestPhase(environment, settings, progress).run();
-        progress.milestone("ingest: " + Format.count(ingest.itemsPerSecond()) + " items/s, "
-            + Format.count(ingest.chunksPerSecond()) + " chunks/s" + since(phaseStart));
-      }
-      if (settings.phases().contains(Phase.GROWTH)) {
-        progress.milestone("growth: conversations of " + settings.growthLengths() + " items");
-        long phaseStart = System.nanoTime();
-        growth = new GrowthPhase(environment, settings, progress).run();
-        progress.milestone("growth: append at the longest length costs "
-            + String.format(Locale.ROOT, "%.2f×", growth.appendGrowth()) + " the shortest" + since(phaseStart));
-      }
+      ConcurrencyResult concurrency = !settings.phases().contains(Phase.CONCURRENCY) ? null : phases.run("concurrency",
+          Format.count(settings.inflight()) + " generations in flight over " + Format.count(settings.conversations())
+              + " conversations, " + settings.window().toSeconds() + " s window",
+          () -> new ConcurrencyPhase(environment, settings, progress).run(),
+          done -> Format.count(done.completedPerSecond()) + " completed/s, " + Format.percent(done.shareOfIdeal())
+              + " of ideal");
+      IngestResult ingest = !settings.phases().contains(Phase.INGEST) ? null : phases.run("ingest",
+          Format.count(settings.ingestItems()) + " items, then " + Format.count(settings.chunkTokens()) + "-token replies",
+          () -> new IngestPhase(environment, settings, progress).run(),
+          done -> Format.count(done.itemsPerSecond()) + " items/s, " + Format.count(done.chunksPerSecond()) + " chunks/s");
+      GrowthResult growth = !settings.phases().contains(Phase.GROWTH) ? null : phases.run("growth",
+          "conversations of " + settings.growthLengths() + " items",
+          () -> new GrowthPhase(environment, settings, progress).run(),
+          done -> String.format(Locale.ROOT, "append at the longest length costs %.2f× the shortest",
+              done.appendGrowth()));
       progress.finish();
       RunInfo run = RunInfo.of(settings, started.toString(), (System.nanoTime() - start) / 1e9);
-      return BenchReport.of(run, ttft, concurrency, ingest, growth);
+      return BenchReport.of(run, ttft, concurrency, ingest, growth, phases.failures);
     }
   }
 
-  private static String since(long startNanos) {
-    return String.format(Locale.ROOT, " (%.0f s)", (System.nanoTime() - startNanos) / 1e9);
+  /** Runs phases one by one, announcing each, timing it and keeping the failures. */
+  private static final class Phases {
+    private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+
+    private final Progress progress;
+    private final List<String> failures = new ArrayList<>();
+
+    Phases(Progress progress) {
+      this.progress = progress;
+    }
+
+    <T> T run(String name, String plan, Supplier<T> phase, Function<T, String> summary) {
+      progress.milestone(name + ": " + plan);
+      long start = System.nanoTime();
+      try {
+        T result = phase.get();
+        progress.milestone(name + ": " + summary.apply(result) + since(start));
+        return result;
+      } catch (RuntimeException e) {
+        LOG.error("bench phase {} failed", name, e);
+        failures.add(name + ": " + e.getMessage());
+        progress.milestone(name + ": failed: " + e.getMessage() + since(start));
+        return null;
+      }
+    }
+
+    private static String since(long startNanos) {
+      return String.format(Locale.ROOT, " (%.0f s)", (System.nanoTime() - startNanos) / 1e9);
+    }
   }
 }

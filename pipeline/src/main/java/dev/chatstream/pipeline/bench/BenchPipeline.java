@@ -10,15 +10,17 @@ import dev.chatstream.pipeline.topology.Topics;
 import dev.chatstream.schemas.EventSerdes;
 import dev.chatstream.schemas.EventTypes;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -63,25 +65,22 @@ final class BenchPipeline implements AutoCloseable {
     return new BenchPipeline(environment, config);
   }
 
-  /** Waits until every partition of the new topics has a leader, so the first records are not refused. */
+  /**
+   * Waits until the broker serves every partition of the new topics: a topic's leader shows in the
+   * metadata a moment before the broker accepts records for it, so the first sends would be refused
+   * and retried (with warnings). Listing the partitions' end offsets succeeds only once it does.
+   */
   private static void awaitLeaders(ChatstreamConfig config) {
     List<String> names = ChatstreamService.topics(config).all();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     try (Admin admin = Admin.create(config.clientProperties())) {
-      while (true) {
-        Collection<TopicDescription> topics = admin.describeTopics(names).allTopicNames().get().values();
-        boolean led = topics.stream().flatMap(topic -> topic.partitions().stream())
-            .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-        if (led) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the topics of " + config.applicationId() + " have no leaders after " + START_TIMEOUT);
-        }
-        sleep(Duration.ofMillis(20));
+      Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+      for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get().values()) {
+        topic.partitions().forEach(partition ->
+            partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest()));
       }
+      admin.listOffsets(partitions).all().get();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("could not describe the topics of " + config.applicationId(), e.getCause());
+      throw new IllegalStateException("the topics of " + config.applicationId() + " are not ready", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

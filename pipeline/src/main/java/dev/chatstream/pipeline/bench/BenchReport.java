@@ -18,6 +18,7 @@ import java.util.List;
  * @param ingest items and chunk events per second
  * @param growth costs as conversations grow
  * @param checks the results against their targets
+ * @param failures the phases that failed, each with the reason (their results are missing)
  */
 public record BenchReport(
     RunInfo run,
@@ -25,7 +26,8 @@ public record BenchReport(
     ConcurrencyResult concurrency,
     IngestResult ingest,
     GrowthResult growth,
-    List<Check> checks) {
+    List<Check> checks,
+    List<String> failures) {
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -35,12 +37,14 @@ public record BenchReport(
   public BenchReport {
     ttft = List.copyOf(ttft);
     checks = List.copyOf(checks);
+    failures = List.copyOf(failures);
   }
 
   /** The report of these results, checked against the targets. */
   static BenchReport of(RunInfo run, List<TtftResult> ttft, ConcurrencyResult concurrency, IngestResult ingest,
-      GrowthResult growth) {
-    return new BenchReport(run, ttft, concurrency, ingest, growth, Targets.check(ttft, concurrency, ingest, growth));
+      GrowthResult growth, List<String> failures) {
+    return new BenchReport(run, ttft, concurrency, ingest, growth, Targets.check(ttft, concurrency, ingest, growth),
+        failures);
   }
 
   /** The report as a Markdown table, with the run's settings above it. */

@@ -26,6 +26,9 @@ final class ReportTable {
     if (report.growth() != null) {
       table.growth(report.growth());
     }
+    for (String failure : report.failures()) {
+      table.row("failed", failure, "", "", "**failed**");
+    }
     return header(report.run()) + "\n" + table.markdown();
   }
 

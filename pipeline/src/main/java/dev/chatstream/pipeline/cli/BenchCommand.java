@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
       Files.writeString(out, report.toJson(), StandardCharsets.UTF_8);
       Console.status("wrote " + out);
     }
-    return 0;
+    return report.failures().isEmpty() ? 0 : 1;
   }
 
   BenchSettings settings() {

@@ -70,14 +70,16 @@ class TargetsTest {
   }
 
   @Test
-  void theTableMarksEveryMissedTarget() {
-    BenchReport report = BenchReport.of(run(), List.of(ttft("at_least_once", 30_000, 9, 30)), null, null, null);
+  void theTableMarksEveryMissedTargetAndFailedPhase() {
+    BenchReport report = BenchReport.of(run(), List.of(ttft("at_least_once", 30_000, 9, 30)), null, null, null,
+        List.of("ingest: the pipeline stopped"));
 
     String table = report.table();
 
     assertTrue(table.contains("| ttft, at_least_once | connector alone, TTFT p50 / p99 |"), table);
     assertEquals(2, table.split("\\*\\*missed\\*\\*", -1).length - 1, table);
     assertFalse(table.contains("| concurrency |"), table);
+    assertTrue(table.contains("| failed | ingest: the pipeline stopped |  |  | **failed** |"), table);
   }
 
   private static Map<String, Check> byMeasure(List<Check> checks) {
