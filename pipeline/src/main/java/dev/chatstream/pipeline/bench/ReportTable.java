@@ -138,7 +138,7 @@ final class ReportTable {
     if (resources == null) {
       return;
     }
-    row("", "peak heap (after GC) / RSS" + suffix, Format.bytes(resources.peakHeapBytes()) + " ("
+    row("", "peak heap (right after GC) / RSS" + suffix, Format.bytes(resources.peakHeapBytes()) + " ("
         + Format.bytes(resources.peakHeapAfterGcBytes()) + ") / " + Format.bytes(resources.peakRssBytes()), "", "");
     row("", "longest GC pause / time in GC pauses" + suffix, Format.millis(resources.longestGcPauseMs()) + " / "
         + Format.percent(resources.gcPauseShare()), "", "");

@@ -4,7 +4,8 @@ package dev.chatstream.pipeline.bench;
  * What a phase used of the machine.
  *
  * @param peakHeapBytes the most heap in use, sampled every 100 ms (garbage included)
- * @param peakHeapAfterGcBytes the most heap left after a collection (close to the live data)
+ * @param peakHeapAfterGcBytes the most heap in use right after a collection: an upper bound of the
+ *     live data, since old-generation garbage stays until a mixed or full collection
  * @param peakRssBytes the most resident memory of the process (heap, native memory, RocksDB, threads)
  * @param rssSource {@code VmHWM} when the kernel's high-water mark was reset at the phase start,
  *     {@code VmRSS sampled} when it could not be and RSS was sampled instead, {@code unavailable}

@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Phase 1: time to first token. A few workers (light load) each take pairs of samples against the
@@ -53,32 +52,32 @@ final class TtftPhase {
       FirstChunks firstChunks = new FirstChunks();
       List<String> outputs = List.of(Topics.CHUNKS, Topics.REPLIES, Topics.ERRORS, Topics.METRICS);
       try (OutputTap tap = pipeline.tap(outputs, firstChunks); KafkaHops hops = KafkaHops.start(pipeline)) {
-        Pairs pairs = new Pairs();
+        TtftSamples samples = new TtftSamples();
         List<Thread> workers = new ArrayList<>();
         int concurrency = Math.min(settings.ttftConcurrency(), settings.ttftSamples());
         for (int w = 0; w < concurrency; w++) {
           int quota = settings.ttftSamples() / concurrency + (w < settings.ttftSamples() % concurrency ? 1 : 0);
-          Worker worker = new Worker(name + "-w" + w, quota, pipeline.producer(), firstChunks, pairs);
+          Worker worker = new Worker(name + "-w" + w, quota, pipeline.producer(), firstChunks, samples);
           workers.add(Thread.ofPlatform().name("bench-ttft-" + w).start(worker::run));
         }
-        awaitWorkers(workers, pairs, tap, guarantee);
+        awaitWorkers(workers, samples, tap, guarantee);
         double commitLatency = StreamsMetricValues.max(pipeline.streams(), "stream-thread-metrics",
             "commit-latency-avg").orElse(-1);
-        return new TtftResult(guarantee, pipeline.config().commitInterval().toMillis(), pairs.connector.summary(),
-            pairs.pipeline.summary(), pairs.overhead.summary(), pairs.stages(), hops.stop(), commitLatency,
-            pairs.failed.get(), resources.stop());
+        return new TtftResult(guarantee, pipeline.config().commitInterval().toMillis(), samples.connector(),
+            samples.pipeline(), samples.overhead(), samples.stages(), hops.stop(), commitLatency, samples.failed(),
+            resources.stop());
       }
     } finally {
       resources.close();
     }
   }
 
-  private void awaitWorkers(List<Thread> workers, Pairs pairs, OutputTap tap, String guarantee) {
+  private void awaitWorkers(List<Thread> workers, TtftSamples samples, OutputTap tap, String guarantee) {
     for (Thread worker : workers) {
       while (worker.isAlive()) {
         tap.check();
-        progress.status("ttft (" + guarantee + "): " + pairs.pipeline.size() + "/" + settings.ttftSamples()
-            + " samples" + (pairs.failed.get() > 0 ? ", " + pairs.failed.get() + " failed" : ""));
+        progress.status("ttft (" + guarantee + "): " + samples.size() + "/" + settings.ttftSamples()
+            + " samples" + (samples.failed() > 0 ? ", " + samples.failed() + " failed" : ""));
         try {
           worker.join(Duration.ofMillis(500));
         } catch (InterruptedException e) {
@@ -89,72 +88,32 @@ final class TtftPhase {
     }
   }
 
-  /** The samples of every worker. */
-  private static final class Pairs {
-    final Samples connector = new Samples();
-    final Samples pipeline = new Samples();
-    final Samples overhead = new Samples();
-    final Samples requestIn = new Samples();
-    final Samples connectorInPipeline = new Samples();
-    final Samples drain = new Samples();
-    final Samples chunkOut = new Samples();
-    final AtomicInteger failed = new AtomicInteger();
-
-    void add(long connectorNanos, PipelineSample sample) {
-      connector.add(connectorNanos);
-      pipeline.add(sample.ttftNanos());
-      overhead.add(sample.ttftNanos() - connectorNanos);
-      if (sample.metrics() != null) {
-        long sent = sample.sentMs();
-        LLMMetrics metrics = sample.metrics();
-        long connectorStart = Math.round((metrics.getTimestamp() - metrics.getDuration()) * 1000);
-        long connectorFirst = connectorStart + Math.round(metrics.getTtft() * 1000);
-        requestIn.add(millisToNanos(connectorStart - sent));
-        connectorInPipeline.add(millisToNanos(connectorFirst - connectorStart));
-        drain.add(millisToNanos(sample.firstChunk().recordTimestampMs() - connectorFirst));
-        chunkOut.add(millisToNanos(sample.firstChunk().receivedMs() - sample.firstChunk().recordTimestampMs()));
-      }
-    }
-
-    TtftStages stages() {
-      return requestIn.size() == 0 ? null
-          : new TtftStages(requestIn.summary(), connectorInPipeline.summary(), drain.summary(), chunkOut.summary());
-    }
-
-    private static long millisToNanos(long millis) {
-      return millis * 1_000_000;
-    }
-  }
-
-  /** One pipeline sample: its TTFT, when it was sent, its first chunk and its metrics (null if late). */
-  private record PipelineSample(long ttftNanos, long sentMs, OutputEvent firstChunk, LLMMetrics metrics) {}
-
   /** Takes warm-up pairs, then {@code quota} pairs, one after the other. */
   private final class Worker {
     private final String name;
     private final int quota;
     private final ConversationProducer producer;
     private final FirstChunks firstChunks;
-    private final Pairs pairs;
+    private final TtftSamples samples;
 
-    Worker(String name, int quota, ConversationProducer producer, FirstChunks firstChunks, Pairs pairs) {
+    Worker(String name, int quota, ConversationProducer producer, FirstChunks firstChunks, TtftSamples samples) {
       this.name = name;
       this.quota = quota;
       this.producer = producer;
       this.firstChunks = firstChunks;
-      this.pairs = pairs;
+      this.samples = samples;
     }
 
     void run() {
       for (int i = 0; i < WARMUP_PAIRS + quota; i++) {
         try {
           long connector = connectorSample(name + "-direct-" + i);
-          PipelineSample pipeline = pipelineSample(name + "-" + i);
+          TtftSamples.PipelineSample pipeline = pipelineSample(name + "-" + i);
           if (i >= WARMUP_PAIRS) {
-            pairs.add(connector, pipeline);
+            samples.add(connector, pipeline);
           }
         } catch (TimeoutException | ExecutionException | IllegalStateException e) {
-          pairs.failed.incrementAndGet();
+          samples.addFailure();
         }
       }
     }
@@ -188,7 +147,7 @@ final class TtftPhase {
     }
 
     /** From producing {@code generate_reply} to the tap receiving the first chunk event. */
-    private PipelineSample pipelineSample(String conversationId) throws TimeoutException, ExecutionException {
+    private TtftSamples.PipelineSample pipelineSample(String conversationId) throws TimeoutException, ExecutionException {
       String requestId = conversationId + "/r";
       producer.sendAndWait(BenchEvents.userMessage(conversationId, "user-0"));
       FirstChunks.Awaited awaited = firstChunks.expect(requestId);
@@ -204,7 +163,7 @@ final class TtftPhase {
         } catch (TimeoutException late) {
           metrics = null;
         }
-        return new PipelineSample(firstChunk.receivedNanos() - start, startMs, firstChunk, metrics);
+        return new TtftSamples.PipelineSample(firstChunk.receivedNanos() - start, startMs, firstChunk, metrics);
       } finally {
         firstChunks.forget(requestId);
       }
