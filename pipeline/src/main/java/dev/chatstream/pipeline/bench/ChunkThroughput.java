@@ -1,20 +1,10 @@
 package dev.chatstream.pipeline.bench;
 
-import dev.chatstream.llm.LlmError;
-import dev.chatstream.llm.LlmMetrics;
-import dev.chatstream.llm.LlmRequest;
-import dev.chatstream.llm.LlmStreamListener;
-import dev.chatstream.llm.chat.ChatContext;
-import dev.chatstream.llm.chat.ChatMessage;
-import dev.chatstream.llm.chat.ChatRole;
-import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.topology.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -24,7 +14,6 @@ import org.apache.kafka.streams.KafkaStreams;
  * connector alone is measured the same way, to show what the machine allows before Kafka is involved.
  */
 final class ChunkThroughput {
-  private static final Duration POLL = Duration.ofMillis(10);
   private static final Duration WARM_UP = Duration.ofSeconds(3);
 
   private final BenchEnvironment environment;
@@ -57,47 +46,10 @@ final class ChunkThroughput {
 
   /** Chunks per second the connector alone receives, {@code chunkInflight} generations at a time. */
   double connectorAlone() {
-    LongAdder chunks = new LongAdder();
-    AtomicBoolean running = new AtomicBoolean(true);
-    LlmRequest request =
-        LlmRequest.of("ingest-direct", ChatContext.of(ChatMessage.of(ChatRole.USER, BenchEvents.USER_TEXT)));
-    LlmStreamListener listener = new LlmStreamListener() {
-      @Override
-      public void onChunk(ChatChunk chunk) {
-        chunks.increment();
-      }
-
-      @Override
-      public void onComplete(LlmMetrics metrics) {
-        next();
-      }
-
-      @Override
-      public void onError(LlmError error) {
-        next();
-      }
-
-      private void next() {
-        if (running.get()) {
-          environment.provider().chat(request, this);
-        }
-      }
-    };
-    for (int i = 0; i < settings.chunkInflight(); i++) {
-      environment.provider().chat(request, listener);
-    }
-    Duration window = settings.window().dividedBy(2);
-    countFor(WARM_UP, chunks::sum, null, "connector warm-up");
-    double rate = countFor(window.isZero() ? Duration.ofSeconds(1) : window, chunks::sum, null, "connector alone");
-    running.set(false);
-    return rate;
-  }
-
-  /** Waits until no reply streams at the server. */
-  void awaitServerIdle() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (environment.server().openStreams() > 0 && System.nanoTime() < deadline) {
-      BenchPipeline.sleep(POLL);
+    try (ConnectorLoop loop = ConnectorLoop.start(environment.provider(), settings.chunkInflight())) {
+      Duration window = settings.window().dividedBy(2);
+      countFor(WARM_UP, loop::chunks, null, "connector warm-up");
+      return countFor(window.isZero() ? Duration.ofSeconds(1) : window, loop::chunks, null, "connector alone");
     }
   }
 

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Phase 2: keeps {@code inflight} generations in flight over {@code conversations} conversations
- * (closed loop: a reply's completion starts the next turn), waits until the server streams close to
- * that many replies (or a warm-up limit passes), then counts completions over the window while
- * sampling the streams open at the server and the stream threads' longest calls.
+ * Phase 2: first the connector alone keeps {@code inflight} generations streaming, for half the
+ * window (what the machine allows without Kafka). Then the pipeline: {@code inflight} generations in
+ * flight over {@code conversations} conversations (closed loop: a reply's completion starts the next
+ * turn); after the server streams close to that many replies (or a warm-up limit passes),
+ * completions are counted over the window while the streams open at the server and the stream
+ * threads' longest calls are sampled.
  */
 final class ConcurrencyPhase {
   private static final Duration SAMPLE = Duration.ofMillis(200);
@@ -40,6 +42,7 @@ final class ConcurrencyPhase {
       progress.milestone("concurrency: " + inflight + " in flight instead of " + settings.inflight() + ": " + limitNote);
     }
     ResourceProbe resources = ResourceProbe.start();
+    double connectorAlone = connectorAlone(inflight, behaviour.replyDuration());
     Map<String, String> pipelineSettings = Map.of(
         ChatstreamConfig.MAX_INFLIGHT_GENERATIONS_CONFIG, String.valueOf(inflight),
         ChatstreamConfig.KAFKA_PREFIX + "metrics.recording.level", "DEBUG",
@@ -59,12 +62,37 @@ final class ConcurrencyPhase {
         double ideal = inflight / (behaviour.replyDuration().toNanos() / 1e9);
         return new ConcurrencyResult(settings.inflight(), inflight, limitNote, settings.conversations(),
             behaviour.replyDuration().toMillis(), window.seconds, window.streamsAvg, window.streamsMax,
-            window.completed / window.seconds, ideal, window.failed, loop.turnTimes().summary(),
+            window.completed / window.seconds, ideal, connectorAlone, window.failed, loop.turnTimes().summary(),
             loop.connectorTimes().summary(), window.load,
             resources.stop());
       }
     } finally {
       resources.close();
+    }
+  }
+
+  /** Completions per second of the connector alone with as many generations in flight. */
+  private double connectorAlone(int inflight, Duration reply) {
+    try (ConnectorLoop loop = ConnectorLoop.start(environment.provider(), inflight)) {
+      Duration warmUp = reply.multipliedBy(2).plusSeconds(2);
+      long start = System.nanoTime();
+      while (System.nanoTime() - start < warmUp.toNanos()) {
+        progress.status(String.format("concurrency: the connector alone, warming up, %d streaming at the server",
+            environment.server().openStreams()));
+        BenchPipeline.sleep(SAMPLE);
+      }
+      long before = loop.completed();
+      long measureStart = System.nanoTime();
+      long window = settings.window().dividedBy(2).toNanos();
+      while (System.nanoTime() - measureStart < window) {
+        double seconds = (System.nanoTime() - measureStart) / 1e9;
+        progress.status(String.format("concurrency: the connector alone, %.0f s, %d streaming, %.0f completed/s",
+            seconds, environment.server().openStreams(), seconds > 0 ? (loop.completed() - before) / seconds : 0.0));
+        BenchPipeline.sleep(SAMPLE);
+      }
+      return (loop.completed() - before) / ((System.nanoTime() - measureStart) / 1e9);
+    } finally {
+      environment.server().awaitIdle(reply.plusSeconds(30));
     }
   }
 

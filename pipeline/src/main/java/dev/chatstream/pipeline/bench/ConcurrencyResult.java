@@ -13,6 +13,8 @@ package dev.chatstream.pipeline.bench;
  * @param serverStreamsMax the most replies streaming at once at the server during the window
  * @param completedPerSecond replies completed per second in the window
  * @param idealPerSecond {@code inflight / reply duration}: the rate if the pipeline added nothing
+ * @param connectorPerSecond completions per second of the connector alone (no Kafka) with as many
+ *     generations in flight against the same server: what this machine allows before the pipeline
  * @param failedGenerations generations that failed for good in the window (after the connector's retries)
  * @param turn time from producing a turn to its completed reply, in the window
  * @param connectorReply how long the connector took for each of those replies (its metrics'
@@ -31,6 +33,7 @@ public record ConcurrencyResult(
     int serverStreamsMax,
     double completedPerSecond,
     double idealPerSecond,
+    double connectorPerSecond,
     long failedGenerations,
     LatencySummary turn,
     LatencySummary connectorReply,

@@ -1,5 +1,7 @@
 package dev.chatstream.pipeline.bench;
 
+import java.time.Duration;
+
 /**
  * Phase 3: ingest. Conversation items into state per second ({@link ItemIngest}), then chunk events
  * produced per second with a server that sends long replies without pause ({@link ChunkThroughput}),
@@ -27,7 +29,7 @@ final class IngestPhase {
     environment.server().behave(ServerBehaviour.of(0, 0, settings.chunkTokens(), 0));
     ChunkThroughput chunks = new ChunkThroughput(environment, settings, progress);
     double connector = chunks.connectorAlone();
-    chunks.awaitServerIdle();
+    environment.server().awaitIdle(Duration.ofSeconds(30));
     ResourceProbe chunksResources = ResourceProbe.start();
     double pipeline = chunks.pipeline();
     return new IngestResult(items, conversations, itemsPerSecond, settings.chunkTokens(), settings.chunkInflight(),

@@ -75,6 +75,9 @@ final class ReportTable {
     checked("", "concurrency", "completed per second", "completed per second vs ideal (in flight ÷ reply)",
         Format.count(result.completedPerSecond()) + "/s of " + Format.count(result.idealPerSecond()) + "/s = "
             + Format.percent(result.shareOfIdeal()));
+    row("", "the connector alone, as many in flight (no Kafka)", Format.count(result.connectorPerSecond()) + "/s = "
+        + Format.percent(result.idealPerSecond() == 0 ? 0 : result.connectorPerSecond() / result.idealPerSecond())
+        + " of ideal", "", "");
     row("", "turn, send → reply p50 / p99", pair(result.turn(), LatencySummary::p50Ms, LatencySummary::p99Ms),
         Format.millis(result.replyMs()) + " reply", "");
     row("", "connector's own reply time p50 / p99", pair(result.connectorReply(), LatencySummary::p50Ms,

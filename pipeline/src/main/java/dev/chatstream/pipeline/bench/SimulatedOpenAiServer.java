@@ -93,6 +93,27 @@ public final class SimulatedOpenAiServer implements AutoCloseable {
     return openStreams.get();
   }
 
+  /**
+   * Waits until no reply streams, at most {@code timeout}.
+   *
+   * @return true when none streams
+   */
+  public boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (openStreams.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Requests received so far. */
   public long requests() {
     return requestNumbers.get();

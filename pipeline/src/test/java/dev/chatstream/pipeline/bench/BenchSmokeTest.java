@@ -85,6 +85,7 @@ class BenchSmokeTest {
     assertEquals(40, concurrency.path("reply_ms").asLong(), "20 ms to the first token, then 2 gaps of 10 ms");
     assertEquals(100.0, concurrency.path("ideal_per_second").asDouble(), 1e-9, "4 in flight / 0.04 s");
     assertTrue(concurrency.path("completed_per_second").asDouble() > 0);
+    assertTrue(concurrency.path("connector_per_second").asDouble() > 0);
     assertEquals(0, concurrency.path("failed_generations").asLong());
     assertTrue(concurrency.path("turn").path("count").asInt() > 0);
     assertTrue(concurrency.path("connector_reply").path("count").asInt() > 0);
