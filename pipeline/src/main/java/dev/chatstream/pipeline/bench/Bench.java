@@ -87,6 +87,8 @@ public final class Bench {
 
     <T> T run(String name, String plan, Supplier<T> phase, Function<T, String> summary) {
       progress.milestone(name + ": " + plan);
+      // each phase starts from a collected heap, so its memory figures are not the last phase's garbage
+      System.gc();
       long start = System.nanoTime();
       try {
         T result = phase.get();
