@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "LLM conversations as Kafka event streams.",
-    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class, ChatCommand.class, DemoCommand.class})
+    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class, ChatCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @Spec
   CommandSpec spec;

@@ -1,0 +1,181 @@
+package dev.chatstream.pipeline.bench;
+
+import dev.chatstream.events.LLMMetrics;
+import dev.chatstream.llm.LlmError;
+import dev.chatstream.llm.LlmMetrics;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.chat.ChatContext;
+import dev.chatstream.llm.chat.ChatMessage;
+import dev.chatstream.llm.chat.ChatRole;
+import dev.chatstream.llm.stream.ChatChunk;
+import dev.chatstream.pipeline.client.ConversationProducer;
+import dev.chatstream.pipeline.config.ChatstreamConfig;
+import dev.chatstream.pipeline.topology.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Phase 1: time to first token. A few workers (light load) each take pairs of samples against the
+ * same simulated server: the connector called directly, then the same one-message conversation
+ * through the pipeline. Replies stream all their tokens at once after the first (the reply's length
+ * does not change its time to first token), so samples are quick. The first few pairs of every
+ * worker warm up connections and code and are left out. Meanwhile {@link KafkaHops} times bare
+ * trips through the broker, to tell the broker's share of the overhead.
+ */
+final class TtftPhase {
+  private static final int WARMUP_PAIRS = 3;
+  private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(2);
+
+  private final BenchEnvironment environment;
+  private final BenchSettings settings;
+  private final Progress progress;
+
+  TtftPhase(BenchEnvironment environment, BenchSettings settings, Progress progress) {
+    this.environment = environment;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  TtftResult run(String guarantee) {
+    environment.server().behave(settings.server().withoutFailures().withTokenDelay(Duration.ZERO));
+    ResourceProbe resources = ResourceProbe.start();
+    String name = "ttft-" + (guarantee.equals(ChatstreamConfig.EXACTLY_ONCE_V2) ? "eos" : "alo");
+    try (BenchPipeline pipeline = BenchPipeline.create(environment, name, guarantee, Map.of()).start()) {
+      FirstChunks firstChunks = new FirstChunks();
+      List<String> outputs = List.of(Topics.CHUNKS, Topics.REPLIES, Topics.ERRORS, Topics.METRICS);
+      try (OutputTap tap = pipeline.tap(outputs, firstChunks); KafkaHops hops = KafkaHops.start(pipeline)) {
+        TtftSamples samples = new TtftSamples();
+        List<Thread> workers = new ArrayList<>();
+        int concurrency = Math.min(settings.ttftConcurrency(), settings.ttftSamples());
+        for (int w = 0; w < concurrency; w++) {
+          int quota = settings.ttftSamples() / concurrency + (w < settings.ttftSamples() % concurrency ? 1 : 0);
+          Worker worker = new Worker(name + "-w" + w, quota, pipeline.producer(), firstChunks, samples);
+          workers.add(Thread.ofPlatform().name("bench-ttft-" + w).start(worker::run));
+        }
+        awaitWorkers(workers, samples, tap, guarantee);
+        double commitLatency = StreamsMetricValues.max(pipeline.streams(), "stream-thread-metrics",
+            "commit-latency-avg").orElse(-1);
+        return new TtftResult(guarantee, pipeline.config().commitInterval().toMillis(), samples.connector(),
+            samples.pipeline(), samples.overhead(), samples.stages(), hops.stop(), commitLatency, samples.failed(),
+            resources.stop());
+      }
+    } finally {
+      resources.close();
+    }
+  }
+
+  private void awaitWorkers(List<Thread> workers, TtftSamples samples, OutputTap tap, String guarantee) {
+    for (Thread worker : workers) {
+      while (worker.isAlive()) {
+        tap.check();
+        progress.status("ttft (" + guarantee + "): " + samples.size() + "/" + settings.ttftSamples()
+            + " samples" + (samples.failed() > 0 ? ", " + samples.failed() + " failed" : ""));
+        try {
+          worker.join(Duration.ofMillis(500));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+    }
+  }
+
+  /** Takes warm-up pairs, then {@code quota} pairs, one after the other. */
+  private final class Worker {
+    private final String name;
+    private final int quota;
+    private final ConversationProducer producer;
+    private final FirstChunks firstChunks;
+    private final TtftSamples samples;
+
+    Worker(String name, int quota, ConversationProducer producer, FirstChunks firstChunks, TtftSamples samples) {
+      this.name = name;
+      this.quota = quota;
+      this.producer = producer;
+      this.firstChunks = firstChunks;
+      this.samples = samples;
+    }
+
+    void run() {
+      for (int i = 0; i < WARMUP_PAIRS + quota; i++) {
+        try {
+          long connector = connectorSample(name + "-direct-" + i);
+          TtftSamples.PipelineSample pipeline = pipelineSample(name + "-" + i);
+          if (i >= WARMUP_PAIRS) {
+            samples.add(connector, pipeline);
+          }
+        } catch (TimeoutException | ExecutionException | IllegalStateException e) {
+          samples.addFailure();
+        }
+      }
+    }
+
+    /** From {@code chat(...)} to the connector's first chunk. */
+    private long connectorSample(String requestId) throws TimeoutException, ExecutionException {
+      CompletableFuture<Long> first = new CompletableFuture<>();
+      CompletableFuture<Void> end = new CompletableFuture<>();
+      LlmRequest request = LlmRequest.of(requestId, ChatContext.of(ChatMessage.of(ChatRole.USER, BenchEvents.USER_TEXT)));
+      long start = System.nanoTime();
+      environment.provider().chat(request, new LlmStreamListener() {
+        @Override
+        public void onChunk(ChatChunk chunk) {
+          first.complete(System.nanoTime());
+        }
+
+        @Override
+        public void onComplete(LlmMetrics metrics) {
+          end.complete(null);
+        }
+
+        @Override
+        public void onError(LlmError error) {
+          end.completeExceptionally(new IllegalStateException(error.message()));
+          first.completeExceptionally(new IllegalStateException(error.message()));
+        }
+      });
+      long firstChunk = await(first, SAMPLE_TIMEOUT);
+      await(end, SAMPLE_TIMEOUT);
+      return firstChunk - start;
+    }
+
+    /** From producing {@code generate_reply} to the tap receiving the first chunk event. */
+    private TtftSamples.PipelineSample pipelineSample(String conversationId) throws TimeoutException, ExecutionException {
+      String requestId = conversationId + "/r";
+      producer.sendAndWait(BenchEvents.userMessage(conversationId, "user-0"));
+      FirstChunks.Awaited awaited = firstChunks.expect(requestId);
+      try {
+        long startMs = System.currentTimeMillis();
+        long start = System.nanoTime();
+        producer.send(BenchEvents.generateReply(conversationId, requestId));
+        OutputEvent firstChunk = await(awaited.firstChunk(), SAMPLE_TIMEOUT);
+        await(awaited.end(), SAMPLE_TIMEOUT);
+        LLMMetrics metrics;
+        try {
+          metrics = await(awaited.metrics(), METRICS_TIMEOUT);
+        } catch (TimeoutException late) {
+          metrics = null;
+        }
+        return new TtftSamples.PipelineSample(firstChunk.receivedNanos() - start, startMs, firstChunk, metrics);
+      } finally {
+        firstChunks.forget(requestId);
+      }
+    }
+
+    private static <T> T await(CompletableFuture<T> future, Duration timeout) throws TimeoutException, ExecutionException {
+      try {
+        return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+}
