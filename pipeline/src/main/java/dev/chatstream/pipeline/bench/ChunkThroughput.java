@@ -34,7 +34,7 @@ final class ChunkThroughput {
       ClosedLoop loop = new ClosedLoop(pipeline.producer(), "k", inflight, inflight, true);
       try (OutputTap tap = pipeline.tap(List.of(Topics.REPLIES, Topics.ERRORS), loop)) {
         String chunksTopic = pipeline.topics().chunks();
-        loop.start();
+        loop.start(Duration.ZERO);
         countFor(WARM_UP, () -> sentRecords(pipeline.streams(), chunksTopic), tap, "pipeline warm-up");
         double rate = countFor(settings.window(), () -> sentRecords(pipeline.streams(), chunksTopic), tap,
             "pipeline");
@@ -46,7 +46,7 @@ final class ChunkThroughput {
 
   /** Chunks per second the connector alone receives, {@code chunkInflight} generations at a time. */
   double connectorAlone() {
-    try (ConnectorLoop loop = ConnectorLoop.start(environment.provider(), settings.chunkInflight())) {
+    try (ConnectorLoop loop = ConnectorLoop.start(environment.provider(), settings.chunkInflight(), Duration.ZERO)) {
       Duration window = settings.window().dividedBy(2);
       countFor(WARM_UP, loop::chunks, null, "connector warm-up");
       return countFor(window.isZero() ? Duration.ofSeconds(1) : window, loop::chunks, null, "connector alone");

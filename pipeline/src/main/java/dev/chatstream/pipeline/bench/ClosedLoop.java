@@ -4,6 +4,7 @@ import dev.chatstream.events.LLMError;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.pipeline.client.ConversationProducer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -51,12 +52,10 @@ final class ClosedLoop implements OutputTap.Listener {
     }
   }
 
-  /** Sends the first {@code inflight} turns. */
-  void start() {
+  /** Sends the first {@code inflight} turns, spread over {@code span}. */
+  void start(Duration span) {
     running = true;
-    for (int i = 0; i < inflight; i++) {
-      startTurn();
-    }
+    Stagger.over(span, inflight, turn -> startTurn());
     producer.flush();
   }
 

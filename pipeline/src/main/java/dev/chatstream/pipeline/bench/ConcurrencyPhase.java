@@ -54,7 +54,7 @@ final class ConcurrencyPhase {
       ClosedLoop loop = new ClosedLoop(pipeline.producer(), "c", settings.conversations(), inflight, false);
       try (OutputTap tap = pipeline.tap(List.of(Topics.REPLIES, Topics.ERRORS, Topics.METRICS), loop)) {
         StreamThreadProbe threads = new StreamThreadProbe(pipeline.streams(), pipeline.config().applicationId());
-        loop.start();
+        loop.start(behaviour.replyDuration());
         warmUp(loop, tap, inflight, behaviour.replyDuration());
         Window window = measure(loop, tap, threads, inflight);
         loop.stop();
@@ -73,7 +73,7 @@ final class ConcurrencyPhase {
 
   /** Completions per second of the connector alone with as many generations in flight. */
   private double connectorAlone(int inflight, Duration reply) {
-    try (ConnectorLoop loop = ConnectorLoop.start(environment.provider(), inflight)) {
+    try (ConnectorLoop loop = ConnectorLoop.start(environment.provider(), inflight, reply)) {
       Duration warmUp = reply.multipliedBy(2).plusSeconds(2);
       long start = System.nanoTime();
       while (System.nanoTime() - start < warmUp.toNanos()) {

@@ -1,5 +1,7 @@
 package dev.chatstream.pipeline.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Phase 2: generations in flight and completed per second against the ideal.
  *
@@ -41,6 +43,7 @@ public record ConcurrencyResult(
     ResourceUse resources) {
 
   /** Completed per second as a share of the ideal. */
+  @JsonProperty("share_of_ideal")
   public double shareOfIdeal() {
     return idealPerSecond == 0 ? 0 : completedPerSecond / idealPerSecond;
   }

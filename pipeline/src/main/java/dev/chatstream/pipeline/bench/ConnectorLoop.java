@@ -9,6 +9,7 @@ import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.stream.ChatChunk;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,12 +29,10 @@ final class ConnectorLoop implements AutoCloseable {
     this.provider = provider;
   }
 
-  /** Starts {@code inflight} generations on {@code provider}. */
-  static ConnectorLoop start(LlmProvider provider, int inflight) {
+  /** Starts {@code inflight} generations on {@code provider}, spread over {@code span}. */
+  static ConnectorLoop start(LlmProvider provider, int inflight, Duration span) {
     ConnectorLoop loop = new ConnectorLoop(provider);
-    for (int i = 0; i < inflight; i++) {
-      loop.startOne();
-    }
+    Stagger.over(span, inflight, generation -> loop.startOne());
     return loop;
   }
 

@@ -1,5 +1,7 @@
 package dev.chatstream.pipeline.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -30,6 +32,7 @@ public record GrowthResult(List<Point> points, ResourceUse resources) {
   public record Point(int length, int conversations, LatencySummary append, LatencySummary build, int contextItems) {}
 
   /** The median append cost at the longest length over the shortest, or NaN with fewer than two points. */
+  @JsonProperty("append_growth")
   public double appendGrowth() {
     if (points.size() < 2) {
       return Double.NaN;
