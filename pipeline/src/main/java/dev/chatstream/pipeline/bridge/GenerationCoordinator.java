@@ -166,6 +166,9 @@ public final class GenerationCoordinator {
 
   /** Starts queued requests that waited for an in-flight permit, while permits last. */
   public void startWaiting() {
+    if (waitingForPermit.isEmpty() || !runner.hasFreePermit()) {
+      return;
+    }
     Deque<String> waiting = new ArrayDeque<>(waitingForPermit);
     waitingForPermit.clear();
     while (!waiting.isEmpty()) {

@@ -90,6 +90,11 @@ public final class GenerationRunner {
     }
   }
 
+  /** True when the instance's in-flight bound leaves room for another generation. */
+  public boolean hasFreePermit() {
+    return limiter.inflight() < limiter.max();
+  }
+
   /** How many generations run on this task. */
   public int running() {
     return active.size();
