@@ -2,18 +2,12 @@ package dev.chatstream.llm.format;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.chatstream.llm.chat.AudioContent;
-import dev.chatstream.llm.chat.ChatContent;
 import dev.chatstream.llm.chat.ChatItem;
-import dev.chatstream.llm.chat.ChatMessage;
-import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.llm.chat.ImageContent;
-import dev.chatstream.llm.chat.TextContent;
 import dev.chatstream.llm.format.internal.ArgumentsJson;
 import dev.chatstream.llm.format.internal.ImageSource;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +15,7 @@ import java.util.List;
  * ({@code text}, {@code image}, {@code toolUse}, {@code toolResult}). Images must be inline: Converse
  * takes image bytes (base64 in JSON), not URLs.
  */
-final class AwsConverseFormat implements MergedConversation.Parts {
+final class AwsConverseFormat extends AssistantUserParts {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final AwsConverseFormat PARTS = new AwsConverseFormat();
 
@@ -30,32 +24,9 @@ final class AwsConverseFormat implements MergedConversation.Parts {
   static FormattedContext format(List<ChatItem> items, FormatOptions options) {
     MergedConversation conversation = MergedConversation.build(items, "content", PARTS);
     if (options.injectDummyUserMessage() && conversation.firstRoleIsNot("user")) {
-      conversation.insertTurn(0, "user", text("(empty)"));
+      conversation.insertTurn(0, "user", PARTS.text("(empty)"));
     }
     return conversation.toFormattedContext();
-  }
-
-  @Override
-  public String role(ChatItem item) {
-    return switch (item) {
-      case ChatMessage message -> message.role() == ChatRole.ASSISTANT ? "assistant" : "user";
-      case FunctionCall call -> "assistant";
-      case FunctionCallOutput output -> "user";
-    };
-  }
-
-  @Override
-  public List<ObjectNode> message(ChatMessage message) {
-    List<ObjectNode> blocks = new ArrayList<>();
-    for (ChatContent part : message.content()) {
-      switch (part) {
-        case TextContent(String text) when text.isEmpty() -> { }
-        case TextContent(String text) -> blocks.add(text(text));
-        case ImageContent image -> blocks.add(image(image));
-        case AudioContent audio -> { }
-      }
-    }
-    return blocks;
   }
 
   @Override
@@ -75,11 +46,13 @@ final class AwsConverseFormat implements MergedConversation.Parts {
     return block;
   }
 
-  private static ObjectNode text(String text) {
+  @Override
+  ObjectNode text(String text) {
     return JSON.objectNode().put("text", text);
   }
 
-  private static ObjectNode image(ImageContent image) {
+  @Override
+  ObjectNode image(ImageContent image) {
     if (!(ImageSource.of(image) instanceof ImageSource.Inline inline)) {
       throw new ProviderFormatException("image " + image.id()
           + " is an external URL, which AWS Bedrock Converse does not accept; send it as a data URL");
