@@ -6,32 +6,40 @@ import java.util.concurrent.ConcurrentMap;
 import okhttp3.OkHttpClient;
 
 /**
- * Variants of one client per attempt timeout ({@link SharedHttpClient#withAttemptTimeout}), kept for
- * reuse. All of them share the base client's connection pool and dispatcher.
+ * Variants of the clients of some {@link ConnectionLanes} per attempt timeout ({@link
+ * SharedHttpClient#withAttemptTimeout}), kept for reuse. A variant keeps its lane's connection pool
+ * and the shared dispatcher.
  */
 public final class AttemptClients {
 
-  /** Distinct timeouts kept; rarer ones get a fresh variant each time. */
+  /** Distinct timeouts kept; rarer ones get fresh variants each time. */
   private static final int MAX_KEPT = 32;
 
-  private final OkHttpClient base;
-  private final ConcurrentMap<Duration, OkHttpClient> variants = new ConcurrentHashMap<>();
+  private final ConnectionLanes lanes;
+  private final ConcurrentMap<Duration, OkHttpClient[]> variants = new ConcurrentHashMap<>();
 
-  /** Variants of {@code base}. */
-  public AttemptClients(OkHttpClient base) {
-    this.base = base;
+  /** Variants of the clients of {@code lanes}. */
+  public AttemptClients(ConnectionLanes lanes) {
+    this.lanes = lanes;
   }
 
-  /** The client whose connect, read and write timeouts are {@code timeout}, with no call timeout. */
+  /**
+   * The client for the next call, whose connect, read and write timeouts are {@code timeout}, with no
+   * call timeout; its lane is {@link ConnectionLanes#pick() picked} now.
+   */
   public OkHttpClient forTimeout(Duration timeout) {
-    OkHttpClient client = variants.get(timeout);
-    if (client != null) {
-      return client;
+    int lane = lanes.pick();
+    OkHttpClient[] kept = variants.get(timeout);
+    if (kept == null) {
+      if (variants.size() >= MAX_KEPT) {
+        return SharedHttpClient.withAttemptTimeout(lanes.lane(lane), timeout);
+      }
+      kept = variants.computeIfAbsent(timeout, key -> new OkHttpClient[lanes.size()]);
     }
-    client = SharedHttpClient.withAttemptTimeout(base, timeout);
-    if (variants.size() < MAX_KEPT) {
-      OkHttpClient kept = variants.putIfAbsent(timeout, client);
-      return kept != null ? kept : client;
+    OkHttpClient client = kept[lane];
+    if (client == null) {
+      client = SharedHttpClient.withAttemptTimeout(lanes.lane(lane), timeout);
+      kept[lane] = client;
     }
     return client;
   }

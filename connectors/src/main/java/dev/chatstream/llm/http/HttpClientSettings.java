@@ -9,14 +9,14 @@ import java.util.Objects;
  *
  * @param maxRequests concurrent asynchronous requests across all hosts
  * @param maxRequestsPerHost concurrent asynchronous requests to one host
- * @param maxIdleConnections idle connections kept in the pool
+ * @param maxIdleConnections idle connections each connection pool keeps (see {@link ConnectionLanes})
  * @param keepAlive how long an idle connection is kept
  */
 public record HttpClientSettings(
     int maxRequests, int maxRequestsPerHost, int maxIdleConnections, Duration keepAlive) {
 
   private static final HttpClientSettings DEFAULTS =
-      new HttpClientSettings(10_000, 10_000, 256, Duration.ofMinutes(5));
+      new HttpClientSettings(10_000, 10_000, ConnectionLanes.CALLS_PER_LANE, Duration.ofMinutes(5));
 
   /**
    * Validates.
@@ -33,7 +33,7 @@ public record HttpClientSettings(
     }
   }
 
-  /** 10,000 requests (10,000 per host), 256 idle connections kept 5 minutes. */
+  /** 10,000 requests (10,000 per host), 128 idle connections per pool kept 5 minutes. */
   public static HttpClientSettings defaults() {
     return DEFAULTS;
   }

@@ -9,8 +9,9 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * The process-wide {@link OkHttpClient} every connector shares. Connectors derive their variants with
- * {@link OkHttpClient#newBuilder()}, which keeps the one connection pool and dispatcher.
+ * The process-wide {@link OkHttpClient} every connector shares, and its {@link ConnectionLanes}: one
+ * dispatcher, the connections spread over several pools. Connectors derive their variants with
+ * {@link OkHttpClient#newBuilder()}, which keeps the lane's pool and the dispatcher.
  *
  * <p>The client has no call timeout: a stream may run for minutes. Connectors bound each attempt with
  * connect, read and write timeouts instead ({@link #withAttemptTimeout}).
@@ -21,11 +22,23 @@ public final class SharedHttpClient {
 
   private static final class Holder {
     static final OkHttpClient CLIENT = create(HttpClientSettings.defaults());
+    static final ConnectionLanes LANES = lanes(CLIENT, HttpClientSettings.defaults());
   }
 
   /** The shared client, created on first use with {@link HttpClientSettings#defaults()}. */
   public static OkHttpClient get() {
     return Holder.CLIENT;
+  }
+
+  /** The shared client's lanes, created on first use. */
+  public static ConnectionLanes lanes() {
+    return Holder.LANES;
+  }
+
+  /** Lanes derived from {@code base}, enough for its per-host limit, each pool sized by {@code settings}. */
+  public static ConnectionLanes lanes(OkHttpClient base, HttpClientSettings settings) {
+    return ConnectionLanes.split(
+        base, settings.maxRequestsPerHost(), settings.maxIdleConnections(), settings.keepAlive());
   }
 
   /**

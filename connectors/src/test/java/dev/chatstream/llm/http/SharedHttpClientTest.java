@@ -41,7 +41,7 @@ class SharedHttpClientTest {
 
   @Test
   void reusesAVariantPerTimeout() {
-    AttemptClients clients = new AttemptClients(SharedHttpClient.get());
+    AttemptClients clients = new AttemptClients(ConnectionLanes.single(SharedHttpClient.get()));
 
     assertSame(clients.forTimeout(Duration.ofSeconds(3)), clients.forTimeout(Duration.ofSeconds(3)));
     assertEquals(4000, clients.forTimeout(Duration.ofSeconds(4)).readTimeoutMillis());

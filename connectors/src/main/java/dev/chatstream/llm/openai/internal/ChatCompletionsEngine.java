@@ -41,7 +41,7 @@ public final class ChatCompletionsEngine {
     this.body = new ChatCompletionsBody(JSON, rules, providerOptions);
     this.errors = errors;
     this.runtime = runtime;
-    this.clients = new AttemptClients(runtime.httpClient());
+    this.clients = new AttemptClients(runtime.http());
   }
 
   /** Starts streaming {@code request} to {@code generation.model()}; returns at once. */
