@@ -5,6 +5,7 @@ import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmStreamListener;
 import dev.chatstream.llm.stream.ChatChunk;
+import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -48,14 +49,16 @@ public final class ProviderEventQueue {
   }
 
   /**
-   * Hands at most {@code max} queued events to {@code sink}, oldest first, on the calling thread.
+   * Hands queued events to {@code sink}, oldest first, on the calling thread: at most {@code max}, and
+   * none once {@code budget} has passed since the call (the rest wait for the next drain).
    *
    * @return how many were handed over
    */
-  public int drain(int max, Consumer<ProviderEvent> sink) {
+  public int drain(int max, Duration budget, Consumer<ProviderEvent> sink) {
+    long deadline = System.nanoTime() + budget.toNanos();
     int drained = 0;
     ProviderEvent event;
-    while (drained < max && (event = events.poll()) != null) {
+    while (drained < max && (drained == 0 || System.nanoTime() < deadline) && (event = events.poll()) != null) {
       sink.accept(event);
       drained++;
     }

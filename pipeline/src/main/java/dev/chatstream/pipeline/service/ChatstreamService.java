@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatstreamService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChatstreamService.class);
   private static final int MAX_EVENTS_PER_DRAIN = 10_000;
+  /** Keeps one drain from holding the stream thread (and its polls and commits) for long. */
+  private static final Duration DRAIN_BUDGET = Duration.ofMillis(20);
 
   private final KafkaStreams streams;
   private final LlmRegistry registry;
@@ -81,6 +83,7 @@ public final class ChatstreamService implements AutoCloseable {
         new ConversationLimits(config.conversationMaxItems(), config.conversationMaxBytes()),
         config.drainInterval(),
         MAX_EVENTS_PER_DRAIN,
+        DRAIN_BUDGET,
         Clock::nowSeconds);
     return ChatstreamTopology.build(new ChatstreamTopology.Settings(topics, config.applicationId(), events,
         EventSerdes.fromConfig(EventTypes.all(), serdeSettings).serializer(), new CommandMapper(registry),

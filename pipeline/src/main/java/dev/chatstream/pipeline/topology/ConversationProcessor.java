@@ -54,6 +54,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
    * @param limits per-conversation bounds
    * @param drainInterval how often provider events are drained
    * @param maxEventsPerDrain most provider events handled in one drain
+   * @param drainBudget how long one drain may hand events over before it leaves the rest to the next
    * @param clock now, in seconds
    */
   public record Settings(
@@ -65,6 +66,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       ConversationLimits limits,
       Duration drainInterval,
       int maxEventsPerDrain,
+      Duration drainBudget,
       DoubleSupplier clock) {}
 
   /** Builds the output sink of one task from its processor context. */
@@ -135,7 +137,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       resumePending = false;
       coordinator.resume();
     }
-    queue.drain(settings.maxEventsPerDrain(), coordinator::onProviderEvent);
+    queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), coordinator::onProviderEvent);
     coordinator.startWaiting();
   }
 
