@@ -6,8 +6,8 @@ import dev.chatstream.pipeline.bridge.ReplyRequest;
 /** A validated input event: what the conversation processor is asked to do. */
 public sealed interface Command {
 
-  /** Add an item to the context. {@code ownOrigin} marks items this pipeline generated and already applied. */
-  record AppendItem(ChatItem item, boolean ownOrigin) implements Command {}
+  /** Add an item to the context. */
+  record AppendItem(ChatItem item) implements Command {}
 
   /** Generate a reply; {@code encoded} is the request as it arrived, kept in the generations store. */
   record RequestReply(ReplyRequest request, byte[] encoded) implements Command {}

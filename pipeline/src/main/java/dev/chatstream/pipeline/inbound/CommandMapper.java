@@ -30,10 +30,9 @@ public final class CommandMapper {
    * The command of {@code event}, read from a record with key {@code key}.
    *
    * @param encodedRequest the record's value, kept with a generation request
-   * @param ownOrigin true when this pipeline wrote the record (a generated item)
    * @throws InvalidEventException saying what is wrong
    */
-  public Command toCommand(String key, ConversationEvent event, byte[] encodedRequest, boolean ownOrigin) {
+  public Command toCommand(String key, ConversationEvent event, byte[] encodedRequest) {
     String conversationId = event.getConversationId();
     if (conversationId == null || conversationId.isBlank()) {
       throw new InvalidEventException("empty_conversation_id", "the event has an empty conversation_id");
@@ -48,7 +47,7 @@ public final class CommandMapper {
         case CancelGeneration cancel -> new Command.Cancel(cancel.getRequestId());
         case TruncateContext truncate -> truncate(truncate);
         case DeleteConversation delete -> new Command.Delete();
-        default -> new Command.AppendItem(ItemMapper.toModel(event.getPayload()), ownOrigin);
+        default -> new Command.AppendItem(ItemMapper.toModel(event.getPayload()));
       };
     } catch (InvalidEventException e) {
       throw e;

@@ -112,9 +112,6 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   }
 
   private void append(Record<String, Inbound> record, String conversationId, Command.AppendItem append) {
-    if (append.ownOrigin()) {
-      return;
-    }
     AppendOutcome outcome = conversations.append(conversationId, append.item());
     if (outcome instanceof AppendOutcome.LimitExceeded(String reason)) {
       DeadLetters.forward(context, record, "conversation_limit", reason);

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Where input bytes become commands. A record that is empty, oversized, undecodable or invalid goes
  * to the dead-letter sink with its original bytes and the reason; every other one goes on to the
- * conversation processor.
+ * conversation processor. Items this application generated itself (marked by {@link Origin}) are
+ * skipped before decoding: the state holds them already.
  */
 final class EventDecoder implements Processor<String, byte[], String, Object> {
   private final Deserializer<ConversationEvent> deserializer;
@@ -48,6 +49,9 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
       reject(record, "oversized", "the event is " + raw.length + " bytes; the limit (event.max.bytes) is " + maxEventBytes);
       return;
     }
+    if (Origin.isFrom(record.headers(), applicationId)) {
+      return;
+    }
     ConversationEvent event;
     try {
       event = deserializer.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(""), record.headers(), raw);
@@ -60,7 +64,7 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
     }
     Command command;
     try {
-      command = commands.toCommand(record.key(), event, raw, Origin.isFrom(record.headers(), applicationId));
+      command = commands.toCommand(record.key(), event, raw);
     } catch (InvalidEventException e) {
       reject(record, e.reason(), e.getMessage());
       return;
