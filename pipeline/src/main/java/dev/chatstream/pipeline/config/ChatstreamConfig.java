@@ -143,7 +143,7 @@ public final class ChatstreamConfig extends AbstractConfig {
       .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
           NUM_STREAM_THREADS_DOC)
       .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, STATE_DIR_DOC)
-      .define(DRAIN_INTERVAL_MS_CONFIG, Type.LONG, 5L, Range.atLeast(1), Importance.LOW, DRAIN_INTERVAL_MS_DOC)
+      .define(DRAIN_INTERVAL_MS_CONFIG, Type.LONG, 1L, Range.atLeast(1), Importance.LOW, DRAIN_INTERVAL_MS_DOC)
       .define(MAX_INFLIGHT_GENERATIONS_CONFIG, Type.INT, 64, Range.atLeast(1), Importance.MEDIUM,
           MAX_INFLIGHT_GENERATIONS_DOC)
       .define(CONVERSATION_MAX_ITEMS_CONFIG, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,

@@ -39,7 +39,7 @@ class ChatstreamConfigTest {
     assertFalse(config.exactlyOnce());
     assertEquals(Duration.ofSeconds(30), config.commitInterval());
     assertEquals(1, config.numStreamThreads());
-    assertEquals(Duration.ofMillis(5), config.drainInterval());
+    assertEquals(Duration.ofMillis(1), config.drainInterval());
     assertEquals(64, config.maxInflightGenerations());
     assertEquals(10_000, config.conversationMaxItems());
     assertEquals(16L * 1024 * 1024, config.conversationMaxBytes());
