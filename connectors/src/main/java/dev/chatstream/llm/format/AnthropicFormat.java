@@ -22,11 +22,7 @@ final class AnthropicFormat extends AssistantUserParts {
   private AnthropicFormat() {}
 
   static FormattedContext format(List<ChatItem> items, FormatOptions options) {
-    MergedConversation conversation = MergedConversation.build(items, "content", PARTS);
-    if (options.injectDummyUserMessage() && conversation.firstRoleIsNot("user")) {
-      conversation.insertTurn(0, "user", PARTS.text("(empty)"));
-    }
-    return conversation.toFormattedContext();
+    return format(items, options, PARTS);
   }
 
   @Override

@@ -20,6 +20,18 @@ import java.util.List;
  */
 abstract class AssistantUserParts implements MergedConversation.Parts {
 
+  /**
+   * {@code items} merged into turns with {@code parts}' blocks, starting with a user turn holding
+   * "(empty)" when the options ask for one and the first turn is not the user's.
+   */
+  static FormattedContext format(List<ChatItem> items, FormatOptions options, AssistantUserParts parts) {
+    MergedConversation conversation = MergedConversation.build(items, "content", parts);
+    if (options.injectDummyUserMessage() && conversation.firstRoleIsNot("user")) {
+      conversation.insertTurn(0, "user", parts.text("(empty)"));
+    }
+    return conversation.toFormattedContext();
+  }
+
   /** The format's text block. */
   abstract ObjectNode text(String text);
 
