@@ -14,6 +14,7 @@ public final class ActiveGeneration {
   private final int toolStep;
   private LlmStream stream;
   private long nextSequence;
+  private boolean chunked;
   private boolean cancelled;
 
   ActiveGeneration(GenerationHandle handle, ReplyRequest request, ReplyAccumulator reply, int toolStep) {
@@ -46,6 +47,13 @@ public final class ActiveGeneration {
   /** Takes the next output sequence number of this attempt. */
   public long nextSequence() {
     return nextSequence++;
+  }
+
+  /** Notes that a chunk was forwarded; true for the attempt's first. */
+  boolean chunkForwarded() {
+    boolean first = !chunked;
+    chunked = true;
+    return first;
   }
 
   /** True once a cancel was asked for. */

@@ -43,6 +43,7 @@ public final class GenerationCoordinator {
   private final OutputSink sink;
   private final DoubleSupplier clock;
   private final Set<String> waitingForPermit = new LinkedHashSet<>();
+  private long firstChunks;
 
   /** A coordinator over one task's stores. */
   public GenerationCoordinator(
@@ -146,6 +147,9 @@ public final class GenerationCoordinator {
       case ProviderEvent.Chunk chunk -> {
         generation.reply().add(chunk.chunk());
         sink.chunk(generation, chunk.chunk());
+        if (generation.chunkForwarded()) {
+          firstChunks++;
+        }
       }
       case ProviderEvent.Retry retry -> sink.error(generation, retry.error());
       case ProviderEvent.Availability change -> sink.availability(generation, change.change());
@@ -155,6 +159,11 @@ public final class GenerationCoordinator {
         end(generation);
       }
     }
+  }
+
+  /** How many attempts have forwarded their first chunk so far: a counter that only grows. */
+  public long firstChunksForwarded() {
+    return firstChunks;
   }
 
   /** Starts every request that was in flight or queued when the task last stopped. */

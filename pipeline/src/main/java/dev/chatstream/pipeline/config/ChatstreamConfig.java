@@ -79,6 +79,12 @@ public final class ChatstreamConfig extends AbstractConfig {
       + "Streams' default for the guarantee (30000 for at_least_once, 100 for exactly_once_v2). Under "
       + "exactly_once_v2 this bounds how late read_committed consumers see chunks.";
 
+  public static final String FIRST_CHUNK_COMMIT_MS_CONFIG = "first.chunk.commit.ms";
+  private static final String FIRST_CHUNK_COMMIT_MS_DOC = "Under exactly_once_v2, the longest a generation's "
+      + "first chunk waits for a commit: a commit is requested this soon after a first chunk is forwarded, and "
+      + "such requests are at most this frequent. -1: commits follow commit.interval.ms alone. Ignored under "
+      + "at_least_once, where chunks are visible at once.";
+
   public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
   private static final String NUM_STREAM_THREADS_DOC = "Kafka Streams threads in this instance.";
 
@@ -140,6 +146,8 @@ public final class ChatstreamConfig extends AbstractConfig {
           EXACTLY_ONCE_V2), Importance.HIGH, PROCESSING_GUARANTEE_DOC)
       .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, null, Validators.nullOrAtLeast(0), Importance.MEDIUM,
           COMMIT_INTERVAL_MS_DOC)
+      .define(FIRST_CHUNK_COMMIT_MS_CONFIG, Type.LONG, 10L, Range.atLeast(-1), Importance.LOW,
+          FIRST_CHUNK_COMMIT_MS_DOC)
       .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
           NUM_STREAM_THREADS_DOC)
       .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, STATE_DIR_DOC)
@@ -278,6 +286,15 @@ public final class ChatstreamConfig extends AbstractConfig {
       return Duration.ofMillis(configured);
     }
     return Duration.ofMillis(exactlyOnce() ? 100 : 30_000);
+  }
+
+  /**
+   * How soon after a generation's first chunk a commit is requested: empty under at_least_once or
+   * when {@value #FIRST_CHUNK_COMMIT_MS_CONFIG} is -1.
+   */
+  public Optional<Duration> firstChunkCommit() {
+    long millis = getLong(FIRST_CHUNK_COMMIT_MS_CONFIG);
+    return exactlyOnce() && millis >= 0 ? Optional.of(Duration.ofMillis(millis)) : Optional.empty();
   }
 
   /** Kafka Streams threads in this instance. */

@@ -84,6 +84,7 @@ public final class ChatstreamService implements AutoCloseable {
         config.drainInterval(),
         MAX_EVENTS_PER_DRAIN,
         DRAIN_BUDGET,
+        config.firstChunkCommit(),
         Clock::nowSeconds);
     return ChatstreamTopology.build(new ChatstreamTopology.Settings(topics, config.applicationId(), events,
         EventSerdes.fromConfig(EventTypes.all(), serdeSettings).serializer(), new CommandMapper(registry),

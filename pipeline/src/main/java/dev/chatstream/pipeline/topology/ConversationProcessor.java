@@ -18,6 +18,7 @@ import dev.chatstream.pipeline.state.ConversationStore;
 import dev.chatstream.pipeline.state.GenerationStore;
 import dev.chatstream.pipeline.state.ItemCodec;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -40,6 +41,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   private GenerationRunner runner;
   private GenerationCoordinator coordinator;
   private OutputSink sink;
+  private FirstChunkCommits commits;
   private Cancellable drain;
   private boolean resumePending;
 
@@ -55,6 +57,8 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
    * @param drainInterval how often provider events are drained
    * @param maxEventsPerDrain most provider events handled in one drain
    * @param drainBudget how long one drain may hand events over before it leaves the rest to the next
+   * @param firstChunkCommit how soon after a first chunk a commit is requested (exactly-once); empty:
+   *     never
    * @param clock now, in seconds
    */
   public record Settings(
@@ -67,6 +71,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       Duration drainInterval,
       int maxEventsPerDrain,
       Duration drainBudget,
+      Optional<Duration> firstChunkCommit,
       DoubleSupplier clock) {}
 
   /** Builds the output sink of one task from its processor context. */
@@ -92,6 +97,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     sink = settings.outputs().create(processorContext);
     coordinator = new GenerationCoordinator(conversations, new GenerationStore(generationStore), runner,
         settings.registry(), settings.requestCodec(), sink, settings.clock());
+    commits = settings.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never);
     resumePending = true;
     drain = processorContext.schedule(settings.drainInterval(), PunctuationType.WALL_CLOCK_TIME, now -> drain());
   }
@@ -125,7 +131,8 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   }
 
   /**
-   * Hands queued provider events to the coordinator, then starts requests that waited for a permit.
+   * Hands queued provider events to the coordinator, then starts requests that waited for a permit,
+   * then, when a first chunk was forwarded, asks for a commit as {@link FirstChunkCommits} paces it.
    * The first drain of a task restarts what was in flight when the task last stopped (outputs cannot
    * be forwarded from {@code init}).
    */
@@ -134,7 +141,14 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       resumePending = false;
       coordinator.resume();
     }
+    long firstChunks = coordinator.firstChunksForwarded();
     queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), coordinator::onProviderEvent);
+    if (coordinator.firstChunksForwarded() != firstChunks) {
+      commits.firstChunkForwarded();
+    }
+    if (commits.due(System.nanoTime())) {
+      context.commit();
+    }
     coordinator.startWaiting();
   }
 

@@ -218,7 +218,7 @@ class ChatstreamConfigTest {
   @Test
   void configDefDeclaresEverySettingWithDocumentation() {
     var keys = ChatstreamConfig.configDef().configKeys();
-    assertEquals(20, keys.size());
+    assertEquals(21, keys.size());
     keys.values().forEach(key -> assertFalse(key.documentation.isBlank(), key.name));
     LlmProfileConfig.configDef().configKeys().values()
         .forEach(key -> assertFalse(key.documentation.isBlank(), key.name));
