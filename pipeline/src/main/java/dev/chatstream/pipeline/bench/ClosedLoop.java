@@ -31,6 +31,7 @@ final class ClosedLoop implements OutputTap.Listener {
   private final LongAdder failed = new LongAdder();
   private final Samples turnTimes = new Samples();
   private final Samples connectorTimes = new Samples();
+  private final TurnStages stages = new TurnStages();
   private volatile boolean running;
   private volatile boolean measuring;
 
@@ -72,10 +73,20 @@ final class ClosedLoop implements OutputTap.Listener {
   @Override
   public void onEvent(OutputEvent received) {
     switch (received.event()) {
-      case ReplyCompleted reply -> finish(received.conversationId(), reply.getRequestId(), true, received.receivedNanos());
-      case LLMError error when !error.getRecoverable() ->
-          finish(received.conversationId(), error.getRequestId(), false, received.receivedNanos());
-      case LLMMetrics metrics when measuring -> connectorTimes.add(Math.round(metrics.getDuration() * 1e9));
+      case ReplyCompleted reply -> {
+        stages.replied(reply.getRequestId(), received.receivedMs(), measuring);
+        finish(received.conversationId(), reply.getRequestId(), true, received.receivedNanos());
+      }
+      case LLMError error when !error.getRecoverable() -> {
+        stages.failed(error.getRequestId());
+        finish(received.conversationId(), error.getRequestId(), false, received.receivedNanos());
+      }
+      case LLMMetrics metrics -> {
+        stages.metrics(metrics.getRequestId(), metrics.getTimestamp(), metrics.getDuration(), measuring);
+        if (measuring) {
+          connectorTimes.add(Math.round(metrics.getDuration() * 1e9));
+        }
+      }
       default -> { }
     }
   }
@@ -96,6 +107,11 @@ final class ClosedLoop implements OutputTap.Listener {
   /** Send-to-reply times of the turns that ended while measuring. */
   Samples turnTimes() {
     return turnTimes;
+  }
+
+  /** Where the turns measured spent their time besides the connector. */
+  TurnStageTimes stages() {
+    return stages.summary();
   }
 
   /** How long the connector took for each generation that ended while measuring (its metrics' duration). */
@@ -137,6 +153,7 @@ final class ClosedLoop implements OutputTap.Listener {
     }
     String requestId = conversationId + "/t" + turn;
     producer.send(BenchEvents.userMessage(conversationId, "user-" + turn));
+    stages.sent(requestId);
     pending.put(requestId, System.nanoTime());
     producer.send(BenchEvents.generateReply(conversationId, requestId));
   }

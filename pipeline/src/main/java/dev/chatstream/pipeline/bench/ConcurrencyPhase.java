@@ -42,7 +42,7 @@ final class ConcurrencyPhase {
       progress.milestone("concurrency: " + inflight + " in flight instead of " + settings.inflight() + ": " + limitNote);
     }
     ResourceProbe resources = ResourceProbe.start();
-    double connectorAlone = connectorAlone(inflight, behaviour.replyDuration());
+    Throughput connectorAlone = connectorAlone(inflight, behaviour.replyDuration());
     Map<String, String> pipelineSettings = Map.of(
         ChatstreamConfig.MAX_INFLIGHT_GENERATIONS_CONFIG, String.valueOf(inflight),
         ChatstreamConfig.KAFKA_PREFIX + "metrics.recording.level", "DEBUG",
@@ -62,17 +62,17 @@ final class ConcurrencyPhase {
         double ideal = inflight / (behaviour.replyDuration().toNanos() / 1e9);
         return new ConcurrencyResult(settings.inflight(), inflight, limitNote, settings.conversations(),
             behaviour.replyDuration().toMillis(), window.seconds, window.streamsAvg, window.streamsMax,
-            window.completed / window.seconds, ideal, connectorAlone, window.failed, loop.turnTimes().summary(),
-            loop.connectorTimes().summary(), window.load,
-            resources.stop());
+            window.completed / window.seconds, ideal, connectorAlone.perSecond(), window.failed,
+            loop.turnTimes().summary(), loop.connectorTimes().summary(), loop.stages(),
+            connectorAlone.cpuMsPerTurn(), window.cpuMsPerTurn, window.load, resources.stop());
       }
     } finally {
       resources.close();
     }
   }
 
-  /** Completions per second of the connector alone with as many generations in flight. */
-  private double connectorAlone(int inflight, Duration reply) {
+  /** Completions per second of the connector alone with as many generations in flight, and their CPU cost. */
+  private Throughput connectorAlone(int inflight, Duration reply) {
     try (ConnectorLoop loop = ConnectorLoop.start(environment.provider(), inflight, reply)) {
       Duration warmUp = reply.multipliedBy(2).plusSeconds(2);
       long start = System.nanoTime();
@@ -82,6 +82,7 @@ final class ConcurrencyPhase {
         BenchPipeline.sleep(SAMPLE);
       }
       long before = loop.completed();
+      long cpuBefore = ProcessCpu.nanos();
       long measureStart = System.nanoTime();
       long window = settings.window().dividedBy(2).toNanos();
       while (System.nanoTime() - measureStart < window) {
@@ -90,7 +91,9 @@ final class ConcurrencyPhase {
             seconds, environment.server().openStreams(), seconds > 0 ? (loop.completed() - before) / seconds : 0.0));
         BenchPipeline.sleep(SAMPLE);
       }
-      return (loop.completed() - before) / ((System.nanoTime() - measureStart) / 1e9);
+      long completed = loop.completed() - before;
+      return new Throughput(completed / ((System.nanoTime() - measureStart) / 1e9),
+          ProcessCpu.millisPer(cpuBefore, ProcessCpu.nanos(), completed));
     } finally {
       environment.server().awaitIdle(reply.plusSeconds(30));
     }
@@ -112,6 +115,7 @@ final class ConcurrencyPhase {
     loop.measure(true);
     long completedBefore = loop.completed();
     long failedBefore = loop.failed();
+    long cpuBefore = ProcessCpu.nanos();
     long start = System.nanoTime();
     long end = start + settings.window().toNanos();
     long streamsSum = 0;
@@ -136,8 +140,10 @@ final class ConcurrencyPhase {
       BenchPipeline.sleep(SAMPLE);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Window window = new Window(seconds, loop.completed() - completedBefore, loop.failed() - failedBefore,
-        samples == 0 ? 0 : (double) streamsSum / samples, streamsMax, threads.load());
+    long completed = loop.completed() - completedBefore;
+    Window window = new Window(seconds, completed, loop.failed() - failedBefore,
+        samples == 0 ? 0 : (double) streamsSum / samples, streamsMax,
+        ProcessCpu.millisPer(cpuBefore, ProcessCpu.nanos(), completed), threads.load());
     loop.measure(false);
     return window;
   }
@@ -152,5 +158,7 @@ final class ConcurrencyPhase {
   }
 
   private record Window(double seconds, long completed, long failed, double streamsAvg, int streamsMax,
-      StreamThreadLoad load) {}
+      double cpuMsPerTurn, StreamThreadLoad load) {}
+
+  private record Throughput(double perSecond, double cpuMsPerTurn) {}
 }

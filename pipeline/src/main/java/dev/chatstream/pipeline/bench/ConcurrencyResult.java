@@ -21,6 +21,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param turn time from producing a turn to its completed reply, in the window
  * @param connectorReply how long the connector took for each of those replies (its metrics'
  *     duration): {@code turn} minus this is what Kafka and the pipeline added
+ * @param stages where the turns spent the rest of their time: before the connector started and after
+ *     it ended
+ * @param connectorCpuMsPerTurn CPU time of the whole process per completion of the connector alone:
+ *     the simulated server and the HTTP client (-1 when the JVM does not report it)
+ * @param cpuMsPerTurn CPU time of the whole process (broker, pipeline, server, bench clients) per
+ *     completed turn in the window (-1 when unknown)
  * @param streamThreads how long the stream threads spent in one call, and their CPU use
  * @param resources what the phase used of the machine
  */
@@ -39,8 +45,20 @@ public record ConcurrencyResult(
     long failedGenerations,
     LatencySummary turn,
     LatencySummary connectorReply,
+    TurnStageTimes stages,
+    double connectorCpuMsPerTurn,
+    double cpuMsPerTurn,
     StreamThreadLoad streamThreads,
     ResourceUse resources) {
+
+  /**
+   * The cores the ideal rate would take at the CPU cost per turn measured in the window: above the
+   * machine's cores, the ideal is out of reach however the work is scheduled. -1 when unknown.
+   */
+  @JsonProperty("cores_for_ideal")
+  public double coresForIdeal() {
+    return cpuMsPerTurn < 0 ? -1 : cpuMsPerTurn * idealPerSecond / 1000;
+  }
 
   /** Completed per second as a share of the ideal. */
   @JsonProperty("share_of_ideal")

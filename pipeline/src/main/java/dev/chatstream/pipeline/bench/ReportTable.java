@@ -82,6 +82,13 @@ final class ReportTable {
         Format.millis(result.replyMs()) + " reply", "");
     row("", "connector's own reply time p50 / p99", pair(result.connectorReply(), LatencySummary::p50Ms,
         LatencySummary::p99Ms), "", "");
+    TurnStageTimes stages = result.stages();
+    row("", "turn before the connector / after it, p50", p50(stages.requestIn()) + " / " + p50(stages.replyOut()),
+        "", "");
+    row("", "CPU per turn: connector alone / pipeline", Format.duration(result.connectorCpuMsPerTurn())
+        + " / " + Format.duration(result.cpuMsPerTurn()), "", "");
+    row("", "cores the ideal takes at the pipeline's cost per turn", result.coresForIdeal() < 0 ? "n/a"
+        : String.format(Locale.ROOT, "%.1f", result.coresForIdeal()), "", "");
     row("", "generations failed for good", Format.count(result.failedGenerations()), "", "");
     StreamThreadLoad load = result.streamThreads();
     row("", "stream thread, longest process / punctuate call", Format.duration(load.longestProcessMs()) + " / "
@@ -156,6 +163,10 @@ final class ReportTable {
       return "n/a";
     }
     return Format.millis(first.apply(summary)) + " / " + Format.millis(second.apply(summary));
+  }
+
+  private static String p50(LatencySummary summary) {
+    return summary == null ? "n/a" : Format.millis(summary.p50Ms());
   }
 
   private void row(String phase, String measure, String result, String target, String verdict) {

@@ -32,7 +32,7 @@ final class ResourceProbe implements AutoCloseable {
   private final AtomicLong peakRss = new AtomicLong();
   private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
   private final long startNanos = System.nanoTime();
-  private final long startCpuNanos = processCpuNanos();
+  private final long startCpuNanos = ProcessCpu.nanos();
   private final GcPauses gcPauses = new GcPauses();
   private final Thread sampler;
   private double loadSum;
@@ -55,7 +55,7 @@ final class ResourceProbe implements AutoCloseable {
     close();
     sample();
     long wall = System.nanoTime() - startNanos;
-    long cpu = processCpuNanos();
+    long cpu = ProcessCpu.nanos();
     double cores = cpu < 0 || startCpuNanos < 0 ? -1 : (double) (cpu - startCpuNanos) / wall;
     double load;
     synchronized (this) {
@@ -111,10 +111,6 @@ final class ResourceProbe implements AutoCloseable {
         loadSamples++;
       }
     }
-  }
-
-  private long processCpuNanos() {
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
   }
 
   private static boolean resetHighWaterMark() {

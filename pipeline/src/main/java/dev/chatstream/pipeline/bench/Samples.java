@@ -14,6 +14,11 @@ final class Samples {
     values[size++] = nanos;
   }
 
+  /** Adds a sample measured in whole milliseconds (a wall-clock difference). */
+  void addMillis(long millis) {
+    add(millis * 1_000_000);
+  }
+
   synchronized int size() {
     return size;
   }

@@ -37,10 +37,10 @@ final class TtftSamples {
     if (metrics != null) {
       long connectorStart = Math.round((metrics.getTimestamp() - metrics.getDuration()) * 1000);
       long connectorFirst = connectorStart + Math.round(metrics.getTtft() * 1000);
-      requestIn.add(millisToNanos(connectorStart - sample.sentMs()));
-      connectorInPipeline.add(millisToNanos(connectorFirst - connectorStart));
-      drain.add(millisToNanos(sample.firstChunk().recordTimestampMs() - connectorFirst));
-      chunkOut.add(millisToNanos(sample.firstChunk().receivedMs() - sample.firstChunk().recordTimestampMs()));
+      requestIn.addMillis(connectorStart - sample.sentMs());
+      connectorInPipeline.addMillis(connectorFirst - connectorStart);
+      drain.addMillis(sample.firstChunk().recordTimestampMs() - connectorFirst);
+      chunkOut.addMillis(sample.firstChunk().receivedMs() - sample.firstChunk().recordTimestampMs());
     }
   }
 
@@ -73,9 +73,5 @@ final class TtftSamples {
   TtftStages stages() {
     return requestIn.size() == 0 ? null
         : new TtftStages(requestIn.summary(), connectorInPipeline.summary(), drain.summary(), chunkOut.summary());
-  }
-
-  private static long millisToNanos(long millis) {
-    return millis * 1_000_000;
   }
 }

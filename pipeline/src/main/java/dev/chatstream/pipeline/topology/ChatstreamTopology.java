@@ -67,8 +67,8 @@ public final class ChatstreamTopology {
     topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(settings.processor()), DECODER);
     topology.addStateStore(store(ConversationStore.ITEMS), PROCESSOR);
     topology.addStateStore(store(ConversationStore.INDEX), PROCESSOR);
-    topology.addStateStore(store(ConversationStore.HEADERS), PROCESSOR);
-    topology.addStateStore(store(GenerationStore.NAME), PROCESSOR);
+    topology.addStateStore(store(ConversationStore.HEADERS).withCachingEnabled(), PROCESSOR);
+    topology.addStateStore(store(GenerationStore.NAME).withCachingEnabled(), PROCESSOR);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     Serializer<Object> events = (Serializer) settings.outputSerializer();
@@ -86,7 +86,6 @@ public final class ChatstreamTopology {
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
-        .withCachingEnabled();
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
   }
 }
