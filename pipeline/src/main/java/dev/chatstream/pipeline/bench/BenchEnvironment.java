@@ -14,17 +14,17 @@ import java.util.stream.Stream;
 
 /**
  * What every phase of a bench run shares: a temporary directory, the embedded broker on a free port,
- * the simulated LLM server and the real OpenAI connector pointed at it, and the settings every
- * pipeline gets on top of the phase's own.
+ * the simulated LLM server (in a process of its own) and the real OpenAI connector pointed at it,
+ * and the settings every pipeline gets on top of the phase's own.
  */
 final class BenchEnvironment implements AutoCloseable {
   private final Path workDir;
   private final EmbeddedKafka broker;
-  private final SimulatedOpenAiServer server;
+  private final LlmServer server;
   private final LlmProvider provider;
   private final Map<String, String> pipelineSettings;
 
-  private BenchEnvironment(Path workDir, EmbeddedKafka broker, SimulatedOpenAiServer server,
+  private BenchEnvironment(Path workDir, EmbeddedKafka broker, LlmServer server,
       Map<String, String> pipelineSettings) {
     this.workDir = workDir;
     this.broker = broker;
@@ -41,7 +41,7 @@ final class BenchEnvironment implements AutoCloseable {
     try {
       dir = Files.createTempDirectory("chatstream-bench");
       kafka = EmbeddedKafka.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("kafka")).start();
-      return new BenchEnvironment(dir, kafka, SimulatedOpenAiServer.start(behaviour), pipelineSettings);
+      return new BenchEnvironment(dir, kafka, ServerProcess.start(behaviour), pipelineSettings);
     } catch (IOException | RuntimeException e) {
       if (kafka != null) {
         kafka.close();
@@ -61,7 +61,7 @@ final class BenchEnvironment implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
-  SimulatedOpenAiServer server() {
+  LlmServer server() {
     return server;
   }
 

@@ -30,13 +30,13 @@ final class ConcurrencyPhase {
 
   ConcurrencyResult run() {
     ServerBehaviour behaviour = settings.server();
-    SimulatedOpenAiServer server = environment.server();
+    LlmServer server = environment.server();
     server.behave(behaviour);
     int capacity = OpenFiles.streamCapacity();
     int inflight = Math.min(settings.inflight(), capacity);
     String limitNote = inflight < settings.inflight()
         ? "the open-file limit (" + OpenFiles.softLimit() + ") leaves room for " + capacity
-            + " loopback streams (two descriptors each)"
+            + " loopback streams (one descriptor each)"
         : null;
     if (limitNote != null) {
       progress.milestone("concurrency: " + inflight + " in flight instead of " + settings.inflight() + ": " + limitNote);
@@ -64,7 +64,8 @@ final class ConcurrencyPhase {
             behaviour.replyDuration().toMillis(), window.seconds, window.streamsAvg, window.streamsMax,
             window.completed / window.seconds, ideal, connectorAlone.perSecond(), window.failed,
             loop.turnTimes().summary(), loop.connectorTimes().summary(), loop.stages(),
-            connectorAlone.cpuMsPerTurn(), window.cpuMsPerTurn, window.load, resources.stop());
+            connectorAlone.cpuMsPerTurn(), window.cpuMsPerTurn, window.serverCpuMsPerTurn, window.load,
+            resources.stop());
       }
     } finally {
       resources.close();
@@ -82,7 +83,7 @@ final class ConcurrencyPhase {
         BenchPipeline.sleep(SAMPLE);
       }
       long before = loop.completed();
-      long cpuBefore = ProcessCpu.nanos();
+      long cpuBefore = bothProcessesCpuNanos();
       long measureStart = System.nanoTime();
       long window = settings.window().dividedBy(2).toNanos();
       while (System.nanoTime() - measureStart < window) {
@@ -93,7 +94,7 @@ final class ConcurrencyPhase {
       }
       long completed = loop.completed() - before;
       return new Throughput(completed / ((System.nanoTime() - measureStart) / 1e9),
-          ProcessCpu.millisPer(cpuBefore, ProcessCpu.nanos(), completed));
+          ProcessCpu.millisPer(cpuBefore, bothProcessesCpuNanos(), completed));
     } finally {
       environment.server().awaitIdle(reply.plusSeconds(30));
     }
@@ -115,7 +116,8 @@ final class ConcurrencyPhase {
     loop.measure(true);
     long completedBefore = loop.completed();
     long failedBefore = loop.failed();
-    long cpuBefore = ProcessCpu.nanos();
+    long cpuBefore = bothProcessesCpuNanos();
+    long serverCpuBefore = environment.server().cpuNanos();
     long start = System.nanoTime();
     long end = start + settings.window().toNanos();
     long streamsSum = 0;
@@ -143,7 +145,8 @@ final class ConcurrencyPhase {
     long completed = loop.completed() - completedBefore;
     Window window = new Window(seconds, completed, loop.failed() - failedBefore,
         samples == 0 ? 0 : (double) streamsSum / samples, streamsMax,
-        ProcessCpu.millisPer(cpuBefore, ProcessCpu.nanos(), completed), threads.load());
+        ProcessCpu.millisPer(cpuBefore, bothProcessesCpuNanos(), completed),
+        ProcessCpu.millisPer(serverCpuBefore, environment.server().cpuNanos(), completed), threads.load());
     loop.measure(false);
     return window;
   }
@@ -158,7 +161,14 @@ final class ConcurrencyPhase {
   }
 
   private record Window(double seconds, long completed, long failed, double streamsAvg, int streamsMax,
-      double cpuMsPerTurn, StreamThreadLoad load) {}
+      double cpuMsPerTurn, double serverCpuMsPerTurn, StreamThreadLoad load) {}
+
+  /** CPU used so far by this process and, when it runs apart, the simulated server's; -1 when unknown. */
+  private long bothProcessesCpuNanos() {
+    long own = ProcessCpu.nanos();
+    long server = environment.server().cpuNanos();
+    return own < 0 ? -1 : own + Math.max(0, server);
+  }
 
   private record Throughput(double perSecond, double cpuMsPerTurn) {}
 }

@@ -23,10 +23,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     duration): {@code turn} minus this is what Kafka and the pipeline added
  * @param stages where the turns spent the rest of their time: before the connector started and after
  *     it ended
- * @param connectorCpuMsPerTurn CPU time of the whole process per completion of the connector alone:
- *     the simulated server and the HTTP client (-1 when the JVM does not report it)
- * @param cpuMsPerTurn CPU time of the whole process (broker, pipeline, server, bench clients) per
- *     completed turn in the window (-1 when unknown)
+ * @param connectorCpuMsPerTurn CPU time per completion of the connector alone, of the bench's process
+ *     and the simulated server's together (-1 when the JVM does not report it)
+ * @param cpuMsPerTurn CPU time per completed turn in the window, of the bench's process (broker,
+ *     pipeline, bench clients) and the simulated server's together (-1 when unknown)
+ * @param serverCpuMsPerTurn the simulated server's share of {@code cpuMsPerTurn} (-1 when it runs in
+ *     the bench's process)
  * @param streamThreads how long the stream threads spent in one call, and their CPU use
  * @param resources what the phase used of the machine
  */
@@ -48,6 +50,7 @@ public record ConcurrencyResult(
     TurnStageTimes stages,
     double connectorCpuMsPerTurn,
     double cpuMsPerTurn,
+    double serverCpuMsPerTurn,
     StreamThreadLoad streamThreads,
     ResourceUse resources) {
 

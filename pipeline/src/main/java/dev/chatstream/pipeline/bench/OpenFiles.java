@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * How many more loopback streams this process can open. Each stream to the in-process server holds
- * two file descriptors (the client's socket and the server's), so the open-file limit bounds the
+ * How many more loopback streams this process can open. Each stream holds one file descriptor here
+ * (the server, in a process of its own, holds the other end), so the open-file limit bounds the
  * generations one bench process can keep in flight. Linux only; elsewhere the limit is unknown.
  */
 final class OpenFiles {
@@ -26,7 +26,7 @@ final class OpenFiles {
     if (limit < 0 || open < 0) {
       return Integer.MAX_VALUE;
     }
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, (limit - open - RESERVE) / 2));
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, limit - open - RESERVE));
   }
 
   /** The soft open-file limit, or -1 when unknown. */

@@ -85,8 +85,9 @@ final class ReportTable {
     TurnStageTimes stages = result.stages();
     row("", "turn before the connector / after it, p50", p50(stages.requestIn()) + " / " + p50(stages.replyOut()),
         "", "");
-    row("", "CPU per turn: connector alone / pipeline", Format.duration(result.connectorCpuMsPerTurn())
-        + " / " + Format.duration(result.cpuMsPerTurn()), "", "");
+    row("", "CPU per turn, both processes: connector alone / pipeline (of it, the server)",
+        Format.duration(result.connectorCpuMsPerTurn()) + " / " + Format.duration(result.cpuMsPerTurn()) + " ("
+            + Format.duration(result.serverCpuMsPerTurn()) + ")", "", "");
     row("", "cores the ideal takes at the pipeline's cost per turn", result.coresForIdeal() < 0 ? "n/a"
         : String.format(Locale.ROOT, "%.1f", result.coresForIdeal()), "", "");
     row("", "generations failed for good", Format.count(result.failedGenerations()), "", "");

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code sun.net.httpserver.maxIdleConnections} unless they are set already. They take effect for the
  * first JDK HTTP server of the process.
  */
-public final class SimulatedOpenAiServer implements AutoCloseable {
+public final class SimulatedOpenAiServer implements LlmServer {
   /** The model every reply names. */
   public static final String MODEL = "chatstream-bench";
 
@@ -72,13 +72,13 @@ public final class SimulatedOpenAiServer implements AutoCloseable {
     return simulated;
   }
 
-  /** The API root to give an OpenAI connector, such as {@code http://127.0.0.1:41234/v1}. */
+  @Override
   public String baseUrl() {
     InetSocketAddress address = server.getAddress();
     return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/v1";
   }
 
-  /** Answers later requests this way (streams already running keep their pace). */
+  @Override
   public void behave(ServerBehaviour next) {
     this.behaviour = Objects.requireNonNull(next, "behaviour");
   }
@@ -88,16 +88,12 @@ public final class SimulatedOpenAiServer implements AutoCloseable {
     return behaviour;
   }
 
-  /** Replies streaming right now. */
+  @Override
   public int openStreams() {
     return openStreams.get();
   }
 
-  /**
-   * Waits until no reply streams, at most {@code timeout}.
-   *
-   * @return true when none streams
-   */
+  @Override
   public boolean awaitIdle(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (openStreams.get() > 0) {
@@ -112,6 +108,12 @@ public final class SimulatedOpenAiServer implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** -1: the server's CPU is part of this process's. */
+  @Override
+  public long cpuNanos() {
+    return -1;
   }
 
   /** Requests received so far. */

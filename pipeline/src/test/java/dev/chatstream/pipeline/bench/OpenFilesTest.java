@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class OpenFilesTest {
 
   @Test
-  void everyStreamTakesTwoDescriptorsAfterAReserve() {
-    assertEquals(9_150, OpenFiles.streamCapacity(20_000, 200));
+  void everyStreamTakesOneDescriptorAfterAReserve() {
+    assertEquals(18_300, OpenFiles.streamCapacity(20_000, 200));
     assertEquals(0, OpenFiles.streamCapacity(1_024, 200), "a small limit leaves no room, never a negative count");
   }
 
