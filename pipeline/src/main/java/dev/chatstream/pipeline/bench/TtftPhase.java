@@ -20,17 +20,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * Phase 1: time to first token. A few workers (light load) each take pairs of samples against the
  * same simulated server: the connector called directly, then the same one-message conversation
  * through the pipeline. Replies stream all their tokens at once after the first (the reply's length
- * does not change its time to first token), so samples are quick. The first few pairs of every
- * worker warm up connections and code and are left out. Meanwhile {@link KafkaHops} times bare
- * trips through the broker, to tell the broker's share of the overhead.
+ * does not change its time to first token), so samples are quick. Before sampling, a burst of quick
+ * generations runs through the connector alone and through a pipeline of its own, so the code is
+ * measured compiled, as in a service that has been running, while the measured pipeline starts with
+ * empty state (the burst's state would make a commit of the measurement window flush far more than
+ * the measured load does); the first few pairs of every worker are left out too. Meanwhile {@link KafkaHops} times bare trips through the broker, to tell the broker's share of
+ * the overhead.
  */
 final class TtftPhase {
   private static final int WARMUP_PAIRS = 3;
+  /** Quick generations per sample taken, run before sampling (at most {@link #WARMUP_TURNS_MAX}). */
+  private static final int WARMUP_TURNS_PER_SAMPLE = 10;
+  private static final int WARMUP_TURNS_MAX = 2_000;
+  private static final int WARMUP_INFLIGHT = 32;
+  private static final Duration WARMUP_LIMIT = Duration.ofSeconds(30);
   private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(2);
 
@@ -45,10 +54,13 @@ final class TtftPhase {
   }
 
   TtftResult run(String guarantee) {
-    environment.server().behave(settings.server().withoutFailures().withTokenDelay(Duration.ZERO));
     ResourceProbe resources = ResourceProbe.start();
     String name = "ttft-" + (guarantee.equals(ChatstreamConfig.EXACTLY_ONCE_V2) ? "eos" : "alo");
+    try (BenchPipeline warm = BenchPipeline.create(environment, name + "-warm", guarantee, Map.of()).start()) {
+      warmUp(warm, name, guarantee);
+    }
     try (BenchPipeline pipeline = BenchPipeline.create(environment, name, guarantee, Map.of()).start()) {
+      environment.server().behave(settings.server().withoutFailures().withTokenDelay(Duration.ZERO));
       FirstChunks firstChunks = new FirstChunks();
       List<String> outputs = List.of(Topics.CHUNKS, Topics.REPLIES, Topics.ERRORS, Topics.METRICS);
       try (OutputTap tap = pipeline.tap(outputs, firstChunks); KafkaHops hops = KafkaHops.start(pipeline)) {
@@ -69,6 +81,35 @@ final class TtftPhase {
       }
     } finally {
       resources.close();
+    }
+  }
+
+  /** Runs quick generations through the connector alone, then through the pipeline, and waits for them to end. */
+  private void warmUp(BenchPipeline pipeline, String name, String guarantee) {
+    int turns = Math.min(WARMUP_TURNS_MAX, WARMUP_TURNS_PER_SAMPLE * settings.ttftSamples());
+    environment.server().behave(ServerBehaviour.of(0, 0, settings.server().tokens(), 0));
+    try (ConnectorLoop direct = ConnectorLoop.start(environment.provider(), WARMUP_INFLIGHT, Duration.ZERO)) {
+      awaitWarm("the connector", direct::completed, turns, guarantee);
+    }
+    ClosedLoop loop = new ClosedLoop(pipeline.producer(), name + "-warm-", 0, WARMUP_INFLIGHT, true);
+    try (OutputTap tap = pipeline.tap(List.of(Topics.REPLIES, Topics.ERRORS, Topics.METRICS), loop)) {
+      loop.start(Duration.ZERO);
+      awaitWarm("the pipeline", loop::completed, turns, guarantee);
+      loop.stop();
+      long deadline = System.nanoTime() + WARMUP_LIMIT.toNanos();
+      while (loop.outstanding() > 0 && System.nanoTime() < deadline) {
+        tap.check();
+        BenchPipeline.sleep(Duration.ofMillis(20));
+      }
+    }
+    environment.server().awaitIdle(WARMUP_LIMIT);
+  }
+
+  private void awaitWarm(String what, LongSupplier completed, int turns, String guarantee) {
+    long deadline = System.nanoTime() + WARMUP_LIMIT.toNanos();
+    while (completed.getAsLong() < turns && System.nanoTime() < deadline) {
+      progress.status("ttft (" + guarantee + "): warming up " + what + ", " + completed.getAsLong() + "/" + turns);
+      BenchPipeline.sleep(Duration.ofMillis(100));
     }
   }
 
