@@ -1,6 +1,9 @@
 package dev.chatstream.llm.openai.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
@@ -17,7 +20,13 @@ import java.util.Map;
  */
 public final class ChatCompletionsEngine {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Jackson recycles its parser and generator buffers per thread by default, but every generation
+   * runs on a virtual thread of its own, so each would allocate fresh buffers (about 20 KB per
+   * request body and per stream); a shared pool hands them from one generation to the next.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder(
+      JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()).build();
 
   private final ChatEndpoint endpoint;
   private final ChatCompletionsBody body;
