@@ -38,7 +38,8 @@ public final class Bench {
     Instant started = Instant.now();
     long start = System.nanoTime();
     progress.milestone("starting the embedded Kafka broker and the simulated LLM server");
-    try (BenchEnvironment environment = BenchEnvironment.start(settings.server(), settings.pipelineSettings())) {
+    try (BenchEnvironment environment = BenchEnvironment.start(settings.server(), settings.pipelineSettings(),
+        settings.inProcessServer())) {
       Phases phases = new Phases(progress);
       List<TtftResult> ttft = new ArrayList<>();
       if (settings.phases().contains(Phase.TTFT)) {

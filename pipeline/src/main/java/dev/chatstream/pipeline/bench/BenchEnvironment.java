@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * What every phase of a bench run shares: a temporary directory, the embedded broker on a free port,
- * the simulated LLM server (in a process of its own) and the real OpenAI connector pointed at it,
+ * the simulated LLM server and the real OpenAI connector pointed at it,
  * and the settings every pipeline gets on top of the phase's own.
  */
 final class BenchEnvironment implements AutoCloseable {
@@ -34,14 +34,19 @@ final class BenchEnvironment implements AutoCloseable {
     this.pipelineSettings = Map.copyOf(pipelineSettings);
   }
 
-  /** Starts the broker and the server; {@code pipelineSettings} go to every pipeline, last. */
-  static BenchEnvironment start(ServerBehaviour behaviour, Map<String, String> pipelineSettings) {
+  /**
+   * Starts the broker and the server (in this process when {@code inProcessServer}, otherwise in a
+   * JVM of its own); {@code pipelineSettings} go to every pipeline, last.
+   */
+  static BenchEnvironment start(ServerBehaviour behaviour, Map<String, String> pipelineSettings,
+      boolean inProcessServer) {
     Path dir = null;
     EmbeddedKafka kafka = null;
     try {
       dir = Files.createTempDirectory("chatstream-bench");
       kafka = EmbeddedKafka.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("kafka")).start();
-      return new BenchEnvironment(dir, kafka, ServerProcess.start(behaviour), pipelineSettings);
+      LlmServer server = inProcessServer ? SimulatedOpenAiServer.start(behaviour) : ServerProcess.start(behaviour);
+      return new BenchEnvironment(dir, kafka, server, pipelineSettings);
     } catch (IOException | RuntimeException e) {
       if (kafka != null) {
         kafka.close();

@@ -27,6 +27,9 @@ import java.util.Set;
  * @param guarantees the processing guarantees to measure TTFT under; the other phases run under
  *     the first
  * @param pipelineSettings chatstream settings given to every pipeline, last
+ * @param inProcessServer run the simulated LLM server in the bench's own process rather than in a
+ *     child JVM (each stream then holds two of the process's descriptors, and the server's CPU counts
+ *     as the bench's)
  */
 public record BenchSettings(
     ServerBehaviour server,
@@ -41,7 +44,8 @@ public record BenchSettings(
     List<Integer> growthLengths,
     Set<Phase> phases,
     List<String> guarantees,
-    Map<String, String> pipelineSettings) {
+    Map<String, String> pipelineSettings,
+    boolean inProcessServer) {
 
   /**
    * Validates and copies.
@@ -89,14 +93,14 @@ public record BenchSettings(
   public static BenchSettings full() {
     return new BenchSettings(ServerBehaviour.of(200, 200, 10, 0), 10_000, 10_000, Duration.ofSeconds(60), 200, 4,
         200_000, 2_000, 8, List.of(10, 1_000, 10_000), EnumSet.allOf(Phase.class),
-        List.of(ChatstreamConfig.AT_LEAST_ONCE, ChatstreamConfig.EXACTLY_ONCE_V2), Map.of());
+        List.of(ChatstreamConfig.AT_LEAST_ONCE, ChatstreamConfig.EXACTLY_ONCE_V2), Map.of(), false);
   }
 
   /** A smoke run that finishes within two minutes on a small machine: the same phases, smaller numbers. */
   public static BenchSettings quick() {
     return new BenchSettings(ServerBehaviour.of(200, 200, 10, 0), 500, 500, Duration.ofSeconds(8), 24, 4,
         20_000, 1_000, 4, List.of(10, 1_000, 10_000), EnumSet.allOf(Phase.class),
-        List.of(ChatstreamConfig.AT_LEAST_ONCE, ChatstreamConfig.EXACTLY_ONCE_V2), Map.of());
+        List.of(ChatstreamConfig.AT_LEAST_ONCE, ChatstreamConfig.EXACTLY_ONCE_V2), Map.of(), false);
   }
 
   /** The guarantee the concurrency, ingest and growth phases run under. */

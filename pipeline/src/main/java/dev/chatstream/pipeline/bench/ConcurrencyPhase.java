@@ -32,11 +32,11 @@ final class ConcurrencyPhase {
     ServerBehaviour behaviour = settings.server();
     LlmServer server = environment.server();
     server.behave(behaviour);
-    int capacity = OpenFiles.streamCapacity();
+    int capacity = OpenFiles.streamCapacity(server.descriptorsPerStream());
     int inflight = Math.min(settings.inflight(), capacity);
     String limitNote = inflight < settings.inflight()
         ? "the open-file limit (" + OpenFiles.softLimit() + ") leaves room for " + capacity
-            + " loopback streams (one descriptor each)"
+            + " loopback streams (" + server.descriptorsPerStream() + " descriptors each)"
         : null;
     if (limitNote != null) {
       progress.milestone("concurrency: " + inflight + " in flight instead of " + settings.inflight() + ": " + limitNote);

@@ -27,6 +27,9 @@ interface LlmServer extends AutoCloseable {
    */
   long cpuNanos();
 
+  /** File descriptors one stream holds in the bench's process: both ends when the server runs there. */
+  int descriptorsPerStream();
+
   /** Stops the server and ends every open stream. */
   @Override
   void close();

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * How many more loopback streams this process can open. Each stream holds one file descriptor here
- * (the server, in a process of its own, holds the other end), so the open-file limit bounds the
+ * How many more loopback streams this process can open. Each stream holds one file descriptor here,
+ * or two when the simulated server runs in this process too, so the open-file limit bounds the
  * generations one bench process can keep in flight. Linux only; elsewhere the limit is unknown.
  */
 final class OpenFiles {
@@ -16,17 +16,20 @@ final class OpenFiles {
 
   private OpenFiles() {}
 
-  /** Streams that still fit under the open-file limit, or {@link Integer#MAX_VALUE} when unknown. */
-  static int streamCapacity() {
-    return streamCapacity(softLimit(), openNow());
+  /**
+   * Streams of {@code perStream} descriptors each that still fit under the open-file limit, or
+   * {@link Integer#MAX_VALUE} when unknown.
+   */
+  static int streamCapacity(int perStream) {
+    return streamCapacity(softLimit(), openNow(), perStream);
   }
 
   /** Streams that fit when {@code open} of {@code limit} descriptors are taken (negative: unknown). */
-  static int streamCapacity(long limit, long open) {
+  static int streamCapacity(long limit, long open, int perStream) {
     if (limit < 0 || open < 0) {
       return Integer.MAX_VALUE;
     }
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, limit - open - RESERVE));
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, (limit - open - RESERVE) / perStream));
   }
 
   /** The soft open-file limit, or -1 when unknown. */

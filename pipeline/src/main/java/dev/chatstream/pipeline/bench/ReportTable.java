@@ -34,10 +34,11 @@ final class ReportTable {
 
   private static String header(RunInfo run) {
     return String.format(Locale.ROOT, "chatstream bench, %s: %d cores, %s, %s, max heap %s, open-file limit %s%n"
-            + "simulated server: %d ms to the first of %d tokens, %d ms apart (%s replies), %s failures (concurrency phase)%n"
+            + "simulated server (%s): %d ms to the first of %d tokens, %d ms apart (%s replies), %s failures (concurrency phase)%n"
             + "phases: %s; TTFT under %s, the rest under %s; %.0f s in all%n",
         run.startedAt(), run.cores(), run.java(), run.os(), Format.bytes(run.maxHeapBytes()),
-        run.openFileLimit() < 0 ? "unknown" : Format.count(run.openFileLimit()), run.ttftMs(), run.tokens(),
+        run.openFileLimit() < 0 ? "unknown" : Format.count(run.openFileLimit()),
+        run.serverInProcess() ? "in this process" : "in a JVM of its own", run.ttftMs(), run.tokens(),
         run.tokenDelayMs(), Format.millis(run.ttftMs() + run.tokenDelayMs() * (run.tokens() - 1.0)),
         Format.percent(run.failureRate()), String.join(", ", run.phases()), String.join(" and ", run.guarantees()),
         run.guarantees().get(0), run.elapsedSeconds());

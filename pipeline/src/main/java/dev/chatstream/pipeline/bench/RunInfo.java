@@ -17,6 +17,7 @@ import java.util.Map;
  * @param tokenDelayMs its delay between tokens
  * @param tokens its tokens per reply
  * @param failureRate the share of requests it fails with HTTP 500 (concurrency phase)
+ * @param serverInProcess true when the server ran in the bench's process, false in a child JVM
  * @param conversations conversations of the concurrency phase
  * @param inflight generations in flight asked of the concurrency phase
  * @param windowSeconds the measurement window of the concurrency and chunk measurements
@@ -42,6 +43,7 @@ public record RunInfo(
     long tokenDelayMs,
     int tokens,
     double failureRate,
+    boolean serverInProcess,
     int conversations,
     int inflight,
     double windowSeconds,
@@ -63,7 +65,7 @@ public record RunInfo(
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), runtime.maxMemory(),
         OpenFiles.softLimit(), server.timeToFirstToken().toMillis(), server.tokenDelay().toMillis(), server.tokens(),
-        server.failureRate(), settings.conversations(), settings.inflight(), settings.window().toMillis() / 1000.0,
+        server.failureRate(), settings.inProcessServer(), settings.conversations(), settings.inflight(), settings.window().toMillis() / 1000.0,
         settings.ttftSamples(), settings.ttftConcurrency(), settings.ingestItems(), settings.chunkTokens(),
         settings.chunkInflight(), settings.growthLengths(), settings.phases().stream().map(Phase::id).toList(),
         settings.guarantees(), settings.pipelineSettings());

@@ -112,6 +112,12 @@ final class ServerProcess implements LlmServer {
     return Long.parseLong(ask("cpu"));
   }
 
+  /** 1: the server's end of each connection is in the child. */
+  @Override
+  public int descriptorsPerStream() {
+    return 1;
+  }
+
   @Override
   public void close() {
     try {

@@ -116,6 +116,12 @@ public final class SimulatedOpenAiServer implements LlmServer {
     return -1;
   }
 
+  /** 2: the client's socket and the server's, both in this process. */
+  @Override
+  public int descriptorsPerStream() {
+    return 2;
+  }
+
   /** Requests received so far. */
   public long requests() {
     return requestNumbers.get();

@@ -95,6 +95,11 @@ final class BenchCommand implements Callable<Integer> {
       + "the bench starts (repeatable), e.g. --set num.stream.threads=2.")
   Map<String, String> pipelineSettings = new LinkedHashMap<>();
 
+  @Option(names = "--in-process-server", description = "Run the simulated LLM server in the bench's own process "
+      + "instead of a child JVM: each stream then holds two of the process's open files, and the server's CPU "
+      + "counts as the bench's.")
+  boolean inProcessServer;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
   Path out;
 
@@ -142,7 +147,8 @@ final class BenchCommand implements Callable<Integer> {
         lengths != null ? lengths : base.growthLengths(),
         phases != null ? EnumSet.copyOf(phases) : base.phases(),
         guarantees(),
-        pipelineSettings);
+        pipelineSettings,
+        inProcessServer);
   }
 
   private List<String> guarantees() {

@@ -103,7 +103,7 @@ class TargetsTest {
   }
 
   private static RunInfo run() {
-    return new RunInfo("2026-01-01T00:00:00Z", 1, 2, "java", "os", 1, 1, 200, 200, 10, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+    return new RunInfo("2026-01-01T00:00:00Z", 1, 2, "java", "os", 1, 1, 200, 200, 10, 0, false, 1, 1, 1, 1, 1, 1, 1, 1,
         List.of(10), List.of("ttft"), List.of("at_least_once"), Map.of());
   }
 }

@@ -1,6 +1,7 @@
 package dev.chatstream.pipeline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.pipeline.bench.BenchSettings;
@@ -30,7 +31,7 @@ class BenchCommandTest {
     BenchSettings settings = parse("--quick", "--inflight", "50", "--ttft-ms", "30", "--token-delay-ms", "5",
         "--tokens", "4", "--failure-rate", "0.1", "--phases", "ttft,growth", "--guarantee", "exactly_once_v2",
         "--duration", "3", "--samples", "7", "--items", "99", "--chunk-tokens", "11", "--lengths", "5,50",
-        "--set", "num.stream.threads=2");
+        "--set", "num.stream.threads=2", "--in-process-server");
 
     assertEquals(500, settings.conversations(), "the quick preset's conversations, more than in flight");
     assertEquals(50, settings.inflight());
@@ -44,6 +45,12 @@ class BenchCommandTest {
     assertEquals(11, settings.chunkTokens());
     assertEquals(List.of(5, 50), settings.growthLengths());
     assertEquals(Map.of("num.stream.threads", "2"), settings.pipelineSettings());
+    assertTrue(settings.inProcessServer());
+  }
+
+  @Test
+  void theServerRunsInAChildJvmUnlessAskedOtherwise() {
+    assertFalse(parse("--quick").inProcessServer());
   }
 
   @Test
