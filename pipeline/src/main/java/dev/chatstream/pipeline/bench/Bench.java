@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code chatstream bench}, the end-to-end load harness. Starts an embedded Kafka broker (free
- * port, temporary directory) and a {@link SimulatedOpenAiServer} on loopback, then runs the chosen
+ * port, temporary directory) and a {@link SimulatedOpenAiServer} on loopback (in a JVM of its own,
+ * see {@link ServerProcess}, unless asked to run it in this one), then runs the chosen
  * phases, each against a chatstream service of its own whose default LLM profile is the real OpenAI
  * connector pointed at that server:
  *
