@@ -42,12 +42,16 @@ final class BenchEnvironment implements AutoCloseable {
       boolean inProcessServer) {
     Path dir = null;
     EmbeddedKafka kafka = null;
+    LlmServer server = null;
     try {
       dir = Files.createTempDirectory("chatstream-bench");
       kafka = EmbeddedKafka.builder().host("127.0.0.1").port(0).dataDir(dir.resolve("kafka")).start();
-      LlmServer server = inProcessServer ? SimulatedOpenAiServer.start(behaviour) : ServerProcess.start(behaviour);
+      server = inProcessServer ? SimulatedOpenAiServer.start(behaviour) : ServerProcess.start(behaviour);
       return new BenchEnvironment(dir, kafka, server, pipelineSettings);
     } catch (IOException | RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
       if (kafka != null) {
         kafka.close();
       }

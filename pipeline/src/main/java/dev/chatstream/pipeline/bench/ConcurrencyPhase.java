@@ -32,11 +32,12 @@ final class ConcurrencyPhase {
     ServerBehaviour behaviour = settings.server();
     LlmServer server = environment.server();
     server.behave(behaviour);
-    int capacity = OpenFiles.streamCapacity(server.descriptorsPerStream());
+    int descriptorsPerStream = server.inThisProcess() ? 2 : 1;
+    int capacity = OpenFiles.streamCapacity(descriptorsPerStream);
     int inflight = Math.min(settings.inflight(), capacity);
     String limitNote = inflight < settings.inflight()
         ? "the open-file limit (" + OpenFiles.softLimit() + ") leaves room for " + capacity
-            + " loopback streams (" + server.descriptorsPerStream() + " descriptors each)"
+            + " loopback streams (" + descriptorsPerStream + " descriptors each)"
         : null;
     if (limitNote != null) {
       progress.milestone("concurrency: " + inflight + " in flight instead of " + settings.inflight() + ": " + limitNote);
@@ -146,7 +147,9 @@ final class ConcurrencyPhase {
     Window window = new Window(seconds, completed, loop.failed() - failedBefore,
         samples == 0 ? 0 : (double) streamsSum / samples, streamsMax,
         ProcessCpu.millisPer(cpuBefore, bothProcessesCpuNanos(), completed),
-        ProcessCpu.millisPer(serverCpuBefore, environment.server().cpuNanos(), completed), threads.load());
+        environment.server().inThisProcess() ? -1
+            : ProcessCpu.millisPer(serverCpuBefore, environment.server().cpuNanos(), completed),
+        threads.load());
     loop.measure(false);
     return window;
   }
@@ -166,8 +169,11 @@ final class ConcurrencyPhase {
   /** CPU used so far by this process and, when it runs apart, the simulated server's; -1 when unknown. */
   private long bothProcessesCpuNanos() {
     long own = ProcessCpu.nanos();
+    if (environment.server().inThisProcess()) {
+      return own;
+    }
     long server = environment.server().cpuNanos();
-    return own < 0 ? -1 : own + Math.max(0, server);
+    return own < 0 || server < 0 ? -1 : own + server;
   }
 
   private record Throughput(double perSecond, double cpuMsPerTurn) {}

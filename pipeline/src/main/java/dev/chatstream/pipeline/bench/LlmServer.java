@@ -22,13 +22,13 @@ interface LlmServer extends AutoCloseable {
   boolean awaitIdle(Duration timeout);
 
   /**
-   * CPU time the server's own process has used so far, in nanoseconds; -1 when the server runs in
-   * the bench's process (its CPU is then part of the process's).
+   * True when the server runs in the bench's process: each stream then holds both its descriptors
+   * there, and the server's CPU is part of the process's.
    */
-  long cpuNanos();
+  boolean inThisProcess();
 
-  /** File descriptors one stream holds in the bench's process: both ends when the server runs there. */
-  int descriptorsPerStream();
+  /** CPU time the server's own process has used so far, in nanoseconds; -1 when unknown or in this process. */
+  long cpuNanos();
 
   /** Stops the server and ends every open stream. */
   @Override

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Keeping the server out of the bench's process halves the file descriptors the process holds per
  * stream (each process holds one end of each loopback connection), so ten thousand streams fit
  * under a 20,000 open-file limit, and it keeps the server's CPU out of the pipeline process's, so
- * the two are measured apart. The child exits when its input closes, so it never outlives the bench.
+ * the two are measured apart. The child exits when its input closes (at the latest when the command
+ * it is answering ends), so it does not outlive the bench.
  */
 final class ServerProcess implements LlmServer {
   private static final String LISTENING = "listening ";
@@ -77,9 +78,12 @@ final class ServerProcess implements LlmServer {
     });
     try {
       return starting.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (TimeoutException e) {
       child.destroyForcibly();
       throw new IOException("the simulated server process did not start within " + START_TIMEOUT.toSeconds() + " s", e);
+    } catch (ExecutionException e) {
+      child.destroyForcibly();
+      throw new IOException("the simulated server process did not start", e.getCause());
     } catch (InterruptedException e) {
       child.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -112,15 +116,14 @@ final class ServerProcess implements LlmServer {
     return Long.parseLong(ask("cpu"));
   }
 
-  /** 1: the server's end of each connection is in the child. */
   @Override
-  public int descriptorsPerStream() {
-    return 1;
+  public boolean inThisProcess() {
+    return false;
   }
 
   @Override
   public void close() {
-    try {
+    try (answers) {
       commands.close();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -195,7 +198,12 @@ final class ServerProcess implements LlmServer {
         default -> "error unknown command " + words.get(0).toLowerCase(Locale.ROOT);
       };
     } catch (RuntimeException e) {
-      return "error " + e.getMessage();
+      return "error " + oneLine(String.valueOf(e));
     }
+  }
+
+  /** An answer is one line: anything else would shift every later answer. */
+  private static String oneLine(String text) {
+    return text.replace('\r', ' ').replace('\n', ' ');
   }
 }

@@ -110,16 +110,15 @@ public final class SimulatedOpenAiServer implements LlmServer {
     return true;
   }
 
+  @Override
+  public boolean inThisProcess() {
+    return true;
+  }
+
   /** -1: the server's CPU is part of this process's. */
   @Override
   public long cpuNanos() {
     return -1;
-  }
-
-  /** 2: the client's socket and the server's, both in this process. */
-  @Override
-  public int descriptorsPerStream() {
-    return 2;
   }
 
   /** Requests received so far. */

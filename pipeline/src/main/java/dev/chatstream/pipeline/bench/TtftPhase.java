@@ -54,11 +54,11 @@ final class TtftPhase {
   }
 
   TtftResult run(String guarantee) {
-    ResourceProbe resources = ResourceProbe.start();
     String name = "ttft-" + (guarantee.equals(ChatstreamConfig.EXACTLY_ONCE_V2) ? "eos" : "alo");
     try (BenchPipeline warm = BenchPipeline.create(environment, name + "-warm", guarantee, Map.of()).start()) {
       warmUp(warm, name, guarantee);
     }
+    ResourceProbe resources = ResourceProbe.start();
     try (BenchPipeline pipeline = BenchPipeline.create(environment, name, guarantee, Map.of()).start()) {
       environment.server().behave(settings.server().withoutFailures().withTokenDelay(Duration.ZERO));
       FirstChunks firstChunks = new FirstChunks();
@@ -110,6 +110,10 @@ final class TtftPhase {
     while (completed.getAsLong() < turns && System.nanoTime() < deadline) {
       progress.status("ttft (" + guarantee + "): warming up " + what + ", " + completed.getAsLong() + "/" + turns);
       BenchPipeline.sleep(Duration.ofMillis(100));
+    }
+    if (completed.getAsLong() < turns) {
+      progress.milestone("ttft (" + guarantee + "): " + what + " warmed up with " + completed.getAsLong() + " of "
+          + turns + " generations in " + WARMUP_LIMIT.toSeconds() + " s; sampling anyway");
     }
   }
 

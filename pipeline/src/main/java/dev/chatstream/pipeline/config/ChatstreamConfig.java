@@ -82,8 +82,8 @@ public final class ChatstreamConfig extends AbstractConfig {
   public static final String FIRST_CHUNK_COMMIT_MS_CONFIG = "first.chunk.commit.ms";
   private static final String FIRST_CHUNK_COMMIT_MS_DOC = "Under exactly_once_v2, the longest a generation's "
       + "first chunk waits for a commit: a commit is requested this soon after a first chunk is forwarded, and "
-      + "such requests are at most this frequent. -1: commits follow commit.interval.ms alone. Ignored under "
-      + "at_least_once, where chunks are visible at once.";
+      + "such requests are at most this frequent on each stream thread. -1: commits follow commit.interval.ms "
+      + "alone. Ignored under at_least_once, where chunks are visible at once.";
 
   public static final String NUM_STREAM_THREADS_CONFIG = "num.stream.threads";
   private static final String NUM_STREAM_THREADS_DOC = "Kafka Streams threads in this instance.";

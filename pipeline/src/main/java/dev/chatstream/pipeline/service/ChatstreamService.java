@@ -16,6 +16,7 @@ import dev.chatstream.pipeline.state.ConversationLimits;
 import dev.chatstream.pipeline.topology.AvroOutputSink;
 import dev.chatstream.pipeline.topology.ChatstreamTopology;
 import dev.chatstream.pipeline.topology.ConversationProcessor;
+import dev.chatstream.pipeline.topology.FirstChunkCommits;
 import dev.chatstream.pipeline.topology.Topics;
 import dev.chatstream.schemas.EventSerdes;
 import dev.chatstream.schemas.EventTypes;
@@ -84,7 +85,7 @@ public final class ChatstreamService implements AutoCloseable {
         config.drainInterval(),
         MAX_EVENTS_PER_DRAIN,
         DRAIN_BUDGET,
-        config.firstChunkCommit(),
+        config.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never),
         Clock::nowSeconds);
     return ChatstreamTopology.build(new ChatstreamTopology.Settings(topics, config.applicationId(), events,
         EventSerdes.fromConfig(EventTypes.all(), serdeSettings).serializer(), new CommandMapper(registry),

@@ -18,7 +18,6 @@ import dev.chatstream.pipeline.state.ConversationStore;
 import dev.chatstream.pipeline.state.GenerationStore;
 import dev.chatstream.pipeline.state.ItemCodec;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -41,7 +40,6 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   private GenerationRunner runner;
   private GenerationCoordinator coordinator;
   private OutputSink sink;
-  private FirstChunkCommits commits;
   private Cancellable drain;
   private boolean resumePending;
 
@@ -57,8 +55,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
    * @param drainInterval how often provider events are drained
    * @param maxEventsPerDrain most provider events handled in one drain
    * @param drainBudget how long one drain may hand events over before it leaves the rest to the next
-   * @param firstChunkCommit how soon after a first chunk a commit is requested (exactly-once); empty:
-   *     never
+   * @param firstChunkCommits when to request a commit after first chunks (exactly-once)
    * @param clock now, in seconds
    */
   public record Settings(
@@ -71,7 +68,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       Duration drainInterval,
       int maxEventsPerDrain,
       Duration drainBudget,
-      Optional<Duration> firstChunkCommit,
+      FirstChunkCommits firstChunkCommits,
       DoubleSupplier clock) {}
 
   /** Builds the output sink of one task from its processor context. */
@@ -97,7 +94,6 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     sink = settings.outputs().create(processorContext);
     coordinator = new GenerationCoordinator(conversations, new GenerationStore(generationStore), runner,
         settings.registry(), settings.requestCodec(), sink, settings.clock());
-    commits = settings.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never);
     resumePending = true;
     drain = processorContext.schedule(settings.drainInterval(), PunctuationType.WALL_CLOCK_TIME, now -> drain());
   }
@@ -144,9 +140,9 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     long firstChunks = coordinator.firstChunksForwarded();
     queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), coordinator::onProviderEvent);
     if (coordinator.firstChunksForwarded() != firstChunks) {
-      commits.firstChunkForwarded();
+      settings.firstChunkCommits().firstChunkForwarded();
     }
-    if (commits.due(System.nanoTime())) {
+    if (settings.firstChunkCommits().due(System.nanoTime())) {
       context.commit();
     }
     coordinator.startWaiting();

@@ -7,21 +7,22 @@ import java.time.Duration;
  * chunk only when the transaction that wrote it commits, so without help a reply's first chunk waits
  * for the next scheduled commit, up to the whole commit interval. A commit is requested at once when
  * a first chunk was forwarded and the last such request is at least {@code gap} old, otherwise as
- * soon as it is: a first chunk waits at most {@code gap} (plus one drain), and these requests add at
- * most one commit per {@code gap}.
+ * soon as it is: a first chunk waits at most {@code gap} (plus one drain).
+ *
+ * <p>Kafka Streams commits every task of a stream thread when one of them asks, so the pacing state
+ * is the thread's, shared by the processors of all its tasks (they are only ever called on it): a
+ * thread adds at most one commit per {@code gap}, however many partitions it owns.
  */
-final class FirstChunkCommits {
+public final class FirstChunkCommits {
   private final long gapNanos;
-  private boolean pending;
-  private boolean requestedBefore;
-  private long lastRequestNanos;
+  private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
 
   private FirstChunkCommits(long gapNanos) {
     this.gapNanos = gapNanos;
   }
 
-  /** Requests commits for first chunks at most once per {@code gap}. */
-  static FirstChunkCommits every(Duration gap) {
+  /** Requests commits for first chunks at most once per {@code gap} on each stream thread. */
+  public static FirstChunkCommits every(Duration gap) {
     if (gap.isNegative()) {
       throw new IllegalArgumentException("gap must be >= 0, was " + gap);
     }
@@ -29,23 +30,38 @@ final class FirstChunkCommits {
   }
 
   /** Never requests a commit: chunks are visible at once, or the user chose the commit interval alone. */
-  static FirstChunkCommits never() {
+  public static FirstChunkCommits never() {
     return new FirstChunkCommits(-1);
   }
 
-  /** Notes that at least one first chunk was forwarded. */
+  /** Notes that the calling stream thread forwarded at least one first chunk. */
   void firstChunkForwarded() {
-    pending = gapNanos >= 0;
+    if (gapNanos >= 0) {
+      threads.get().pending = true;
+    }
   }
 
-  /** True when a commit should be requested at {@code nowNanos}; the request is then counted as made. */
+  /**
+   * True when the calling stream thread should request a commit at {@code nowNanos}; the request is
+   * then counted as made.
+   */
   boolean due(long nowNanos) {
-    if (!pending || requestedBefore && nowNanos - lastRequestNanos < gapNanos) {
+    if (gapNanos < 0) {
       return false;
     }
-    pending = false;
-    requestedBefore = true;
-    lastRequestNanos = nowNanos;
+    ThreadState thread = threads.get();
+    if (!thread.pending || thread.requestedBefore && nowNanos - thread.lastRequestNanos < gapNanos) {
+      return false;
+    }
+    thread.pending = false;
+    thread.requestedBefore = true;
+    thread.lastRequestNanos = nowNanos;
     return true;
+  }
+
+  private static final class ThreadState {
+    private boolean pending;
+    private boolean requestedBefore;
+    private long lastRequestNanos;
   }
 }

@@ -33,10 +33,13 @@ class ServerProcessTest {
       RecordingListener slow = new RecordingListener();
       provider.chat(request("r2"), slow);
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (server.openStreams() == 0 && System.nanoTime() < deadline) {
+      int streaming = server.openStreams();
+      while (streaming == 0 && System.nanoTime() < deadline) {
         Thread.sleep(20);
+        streaming = server.openStreams();
       }
-      assertEquals(1, server.openStreams(), "the slow reply streams at the server");
+      assertEquals(1, streaming, "the slow reply streams at the server");
+      assertTrue(!server.inThisProcess());
       assertTrue(server.awaitIdle(Duration.ofSeconds(10)));
       assertEquals(CompletionChunks.text(2), slow.takeText());
       assertTrue(server.cpuNanos() > 0, "the child reports its own CPU time");

@@ -41,6 +41,29 @@ class FirstChunkCommitsTest {
   }
 
   @Test
+  void theTasksOfOneStreamThreadShareThePaceForTheyCommitTogether() {
+    FirstChunkCommits commits = FirstChunkCommits.every(Duration.ofMillis(10));
+    commits.firstChunkForwarded();
+    assertTrue(commits.due(0), "the first task's request");
+    commits.firstChunkForwarded();
+    assertFalse(commits.due(MS), "another task of the same thread within the gap");
+  }
+
+  @Test
+  void eachStreamThreadIsPacedOnItsOwn() throws Exception {
+    FirstChunkCommits commits = FirstChunkCommits.every(Duration.ofMillis(10));
+    commits.firstChunkForwarded();
+    assertTrue(commits.due(0));
+    boolean[] otherThread = new boolean[1];
+    Thread other = Thread.ofPlatform().start(() -> {
+      commits.firstChunkForwarded();
+      otherThread[0] = commits.due(MS);
+    });
+    other.join();
+    assertTrue(otherThread[0], "a thread's commit does not commit another thread's tasks");
+  }
+
+  @Test
   void aNegativeGapIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> FirstChunkCommits.every(Duration.ofMillis(-1)));
   }
