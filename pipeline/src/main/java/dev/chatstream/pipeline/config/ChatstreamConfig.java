@@ -146,7 +146,7 @@ public final class ChatstreamConfig extends AbstractConfig {
           EXACTLY_ONCE_V2), Importance.HIGH, PROCESSING_GUARANTEE_DOC)
       .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, null, Validators.nullOrAtLeast(0), Importance.MEDIUM,
           COMMIT_INTERVAL_MS_DOC)
-      .define(FIRST_CHUNK_COMMIT_MS_CONFIG, Type.LONG, 10L, Range.atLeast(-1), Importance.LOW,
+      .define(FIRST_CHUNK_COMMIT_MS_CONFIG, Type.LONG, 50L, Range.atLeast(-1), Importance.LOW,
           FIRST_CHUNK_COMMIT_MS_DOC)
       .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
           NUM_STREAM_THREADS_DOC)
