@@ -1,6 +1,6 @@
 package dev.chatstream.benchmarks;
 
-import dev.chatstream.llm.openai.internal.ChatCompletionsReplay;
+import dev.chatstream.llm.internal.chatcompletions.ChatCompletionsParser;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.io.IOException;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A recorded Chat Completions response body, from bytes to {@link ChatChunk}s through the connector's
- * SSE reader and chunk parser ({@link ChatCompletionsReplay}), with no HTTP client in the way. The
+ * SSE reader and chunk parser ({@link ChatCompletionsParser#chunksOf}), with no HTTP client in the way. The
  * primary result is streams per second; {@code :chunks} is chunks per second.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -52,7 +52,7 @@ public class ChatCompletionsStreamBenchmark {
   /** Parses the whole body. */
   @Benchmark
   public List<ChatChunk> parse(ChunkCounter counter) throws IOException {
-    List<ChatChunk> chunks = ChatCompletionsReplay.chunks(body);
+    List<ChatChunk> chunks = ChatCompletionsParser.chunksOf(body);
     counter.chunks += chunks.size();
     return chunks;
   }

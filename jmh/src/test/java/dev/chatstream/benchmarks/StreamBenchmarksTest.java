@@ -3,7 +3,7 @@ package dev.chatstream.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chatstream.llm.openai.internal.ChatCompletionsReplay;
+import dev.chatstream.llm.internal.chatcompletions.ChatCompletionsParser;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +42,7 @@ class StreamBenchmarksTest {
 
   @Test
   void parseAssemblesBothParallelToolCalls() throws Exception {
-    List<ChatChunk> chunks = ChatCompletionsReplay.chunks(RecordedStreams.bytes("openai/chat-parallel-tool-calls.sse"));
+    List<ChatChunk> chunks = ChatCompletionsParser.chunksOf(RecordedStreams.bytes("openai/chat-parallel-tool-calls.sse"));
 
     long calls = chunks.stream().filter(c -> c.delta() != null).mapToLong(c -> c.delta().toolCalls().size()).sum();
     assertEquals(2, calls);
@@ -50,7 +50,7 @@ class StreamBenchmarksTest {
 
   @Test
   void parseStripsThinkingBlocks() throws Exception {
-    List<ChatChunk> chunks = ChatCompletionsReplay.chunks(
+    List<ChatChunk> chunks = ChatCompletionsParser.chunksOf(
         RecordedStreams.bytes("openai-compat/groq-deepseek-r1-think-tags.sse"));
 
     String text = String.join("", chunks.stream().filter(c -> c.delta() != null)
@@ -69,7 +69,7 @@ class StreamBenchmarksTest {
 
     int chunks = benchmark.generate(counter);
 
-    assertEquals(ChatCompletionsReplay.chunks(RecordedStreams.bytes(stream)).size(), chunks);
+    assertEquals(ChatCompletionsParser.chunksOf(RecordedStreams.bytes(stream)).size(), chunks);
     assertEquals(chunks, counter.chunks);
   }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmProvider;
-import dev.chatstream.llm.retry.ConnectorRuntime;
+import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.testing.HttpProviderContract;
 import java.time.Clock;
 import java.time.Duration;

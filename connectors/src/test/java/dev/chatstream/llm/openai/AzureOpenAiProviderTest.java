@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.LlmProvider;
-import dev.chatstream.llm.retry.ConnectorRuntime;
+import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.testing.HttpProviderContract;
 import java.util.List;
 import java.util.Map;

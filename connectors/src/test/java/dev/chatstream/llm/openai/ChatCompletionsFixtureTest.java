@@ -16,7 +16,7 @@ import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
-import dev.chatstream.llm.retry.ConnectorRuntime;
+import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.llm.stream.FunctionToolCall;

@@ -22,7 +22,7 @@ import dev.chatstream.llm.RecordingListener;
 import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
-import dev.chatstream.llm.retry.ConnectorRuntime;
+import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;

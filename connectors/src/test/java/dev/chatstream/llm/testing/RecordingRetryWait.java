@@ -1,6 +1,6 @@
 package dev.chatstream.llm.testing;
 
-import dev.chatstream.llm.retry.RetryWait;
+import dev.chatstream.llm.internal.retry.RetryWait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.chatstream.llm.livekit.internal;
 
-import dev.chatstream.llm.openai.internal.ChatEndpoint;
+import dev.chatstream.llm.internal.chatcompletions.ChatEndpoint;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;

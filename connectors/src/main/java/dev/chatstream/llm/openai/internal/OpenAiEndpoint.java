@@ -1,5 +1,6 @@
 package dev.chatstream.llm.openai.internal;
 
+import dev.chatstream.llm.internal.chatcompletions.ChatEndpoint;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;

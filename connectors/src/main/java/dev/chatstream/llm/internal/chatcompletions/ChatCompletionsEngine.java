@@ -1,0 +1,81 @@
+package dev.chatstream.llm.internal.chatcompletions;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.LlmStream;
+import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.internal.http.AttemptClients;
+import dev.chatstream.llm.internal.retry.ConnectorRuntime;
+import dev.chatstream.llm.internal.retry.ExceptionMapper;
+import dev.chatstream.llm.internal.retry.Generation;
+import dev.chatstream.llm.internal.retry.RetryingStream;
+import java.util.Map;
+
+/**
+ * Streams Chat Completions from one endpoint: what OpenAI, Azure OpenAI, OpenAI-compatible servers
+ * and the LiveKit Inference gateway share. Thread-safe.
+ */
+public final class ChatCompletionsEngine {
+
+  /**
+   * Jackson recycles its parser and generator buffers per thread by default, but every generation
+   * runs on a virtual thread of its own, so each would allocate fresh buffers (about 20 KB per
+   * request body and per stream); a shared pool hands them from one generation to the next.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder(
+      JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()).build();
+
+  private final ChatEndpoint endpoint;
+  private final ChatCompletionsBody body;
+  private final ExceptionMapper errors;
+  private final ConnectorRuntime runtime;
+  private final AttemptClients clients;
+
+  /**
+   * An engine for {@code endpoint}.
+   *
+   * @param endpoint where requests go, with their credentials
+   * @param rules how request bodies are filled in
+   * @param providerOptions the provider's own extra options
+   * @param errors the mapper that masks the provider's secrets
+   * @param runtime HTTP client, threads and retry waits
+   */
+  public ChatCompletionsEngine(
+      ChatEndpoint endpoint, BodyRules rules, Map<String, Object> providerOptions, ExceptionMapper errors,
+      ConnectorRuntime runtime) {
+    this.endpoint = endpoint;
+    this.body = new ChatCompletionsBody(JSON, rules, providerOptions);
+    this.errors = errors;
+    this.runtime = runtime;
+    this.clients = new AttemptClients(runtime.http());
+  }
+
+  /** Starts streaming {@code request} to {@code generation.model()}; returns at once. */
+  public LlmStream start(LlmRequest request, Generation generation, LlmStreamListener listener) {
+    ChatCompletionsAttempt attempt = new ChatCompletionsAttempt(this, request, generation.model());
+    return RetryingStream.start(generation, attempt, errors, listener, runtime);
+  }
+
+  ObjectMapper json() {
+    return JSON;
+  }
+
+  ChatCompletionsBody body() {
+    return body;
+  }
+
+  ChatEndpoint endpoint() {
+    return endpoint;
+  }
+
+  ExceptionMapper errors() {
+    return errors;
+  }
+
+  AttemptClients clients() {
+    return clients;
+  }
+}
