@@ -2,13 +2,9 @@ package dev.chatstream.llm.tools;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatstream.llm.internal.json.Json;
 
 /** Parses the arguments of a function call, a JSON string as the model sent it. */
 public final class ToolArguments {
@@ -16,12 +12,6 @@ public final class ToolArguments {
   static final int EXCERPT_LENGTH = 100;
   private static final int REASON_LENGTH = 200;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
 
   private ToolArguments() {}
 
@@ -34,11 +24,11 @@ public final class ToolArguments {
    */
   public static ObjectNode parse(String functionName, String arguments) {
     if (arguments == null || arguments.isBlank()) {
-      return MAPPER.createObjectNode();
+      return Json.mapper().createObjectNode();
     }
     JsonNode parsed;
     try {
-      parsed = MAPPER.readTree(arguments);
+      parsed = Json.exact().readTree(arguments);
     } catch (JsonProcessingException e) {
       throw invalid(functionName, "not valid JSON (" + reason(e) + ")", arguments, e);
     }

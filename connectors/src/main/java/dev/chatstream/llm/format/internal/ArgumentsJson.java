@@ -1,19 +1,16 @@
 package dev.chatstream.llm.format.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.format.ProviderFormatException;
+import dev.chatstream.llm.internal.json.Json;
 import java.util.Locale;
 
 /** Parses a function call's arguments for the formats that send them as a JSON object. */
 public final class ArgumentsJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ArgumentsJson() {}
 
@@ -28,7 +25,7 @@ public final class ArgumentsJson {
     }
     JsonNode node;
     try {
-      node = MAPPER.readTree(call.arguments());
+      node = Json.mapper().readTree(call.arguments());
     } catch (JsonProcessingException e) {
       throw new ProviderFormatException(describe(call) + " has invalid arguments JSON: "
           + e.getOriginalMessage(), e);

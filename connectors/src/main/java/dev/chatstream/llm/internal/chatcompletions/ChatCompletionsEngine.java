@@ -1,13 +1,11 @@
 package dev.chatstream.llm.internal.chatcompletions;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
 import dev.chatstream.llm.internal.http.AttemptClients;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
 import dev.chatstream.llm.internal.retry.Generation;
@@ -19,14 +17,6 @@ import java.util.Map;
  * and the LiveKit Inference gateway share. Thread-safe.
  */
 public final class ChatCompletionsEngine {
-
-  /**
-   * Jackson recycles its parser and generator buffers per thread by default, but every generation
-   * runs on a virtual thread of its own, so each would allocate fresh buffers (about 20 KB per
-   * request body and per stream); a shared pool hands them from one generation to the next.
-   */
-  private static final ObjectMapper JSON = JsonMapper.builder(
-      JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()).build();
 
   private final ChatEndpoint endpoint;
   private final ChatCompletionsBody body;
@@ -47,7 +37,7 @@ public final class ChatCompletionsEngine {
       ChatEndpoint endpoint, BodyRules rules, Map<String, Object> providerOptions, ExceptionMapper errors,
       ConnectorRuntime runtime) {
     this.endpoint = endpoint;
-    this.body = new ChatCompletionsBody(JSON, rules, providerOptions);
+    this.body = new ChatCompletionsBody(Json.mapper(), rules, providerOptions);
     this.errors = errors;
     this.runtime = runtime;
     this.clients = new AttemptClients(runtime.http());
@@ -60,7 +50,7 @@ public final class ChatCompletionsEngine {
   }
 
   ObjectMapper json() {
-    return JSON;
+    return Json.mapper();
   }
 
   ChatCompletionsBody body() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.internal.http.SseEvent;
 import dev.chatstream.llm.internal.http.SseReader;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ChoiceDelta;
@@ -29,7 +30,6 @@ import okio.Buffer;
 public final class ChatCompletionsParser {
 
   private static final String DONE = "[DONE]";
-  private static final ObjectMapper RECORDED_JSON = new ObjectMapper();
 
   private final ObjectMapper json;
   private final ExceptionMapper errors;
@@ -58,7 +58,7 @@ public final class ChatCompletionsParser {
   public static List<ChatChunk> chunksOf(byte[] body) throws IOException {
     SseReader events = new SseReader(new Buffer().write(body));
     ChatCompletionsParser parser = new ChatCompletionsParser(
-        RECORDED_JSON, ExceptionMapper.redacting(Set.of()), new ThinkingTokenFilter(), null);
+        Json.mapper(), ExceptionMapper.redacting(Set.of()), new ThinkingTokenFilter(), null);
     List<ChatChunk> chunks = new ArrayList<>();
     SseEvent event;
     while ((event = events.next()) != null) {

@@ -2,13 +2,13 @@ package dev.chatstream.llm.internal.retry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.ApiConnectionException;
 import dev.chatstream.llm.ApiStatusException;
 import dev.chatstream.llm.ApiTimeoutException;
 import dev.chatstream.llm.LlmException;
 import dev.chatstream.llm.format.ProviderFormatException;
 import dev.chatstream.llm.internal.http.SecretRedactor;
+import dev.chatstream.llm.internal.json.Json;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -31,7 +31,6 @@ public final class ExceptionMapper {
   /** Error bodies longer than this are cut. */
   static final int MAX_BODY_BYTES = 16 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SecretRedactor redactor;
 
@@ -146,7 +145,7 @@ public final class ExceptionMapper {
       return null;
     }
     try {
-      JsonNode root = JSON.readTree(body);
+      JsonNode root = Json.mapper().readTree(body);
       JsonNode error = root.path("error");
       if (error.path("message").isTextual()) {
         return error.get("message").asText();
