@@ -17,7 +17,7 @@ public record ConnectOptions(int maxRetry, Duration retryInterval, Duration time
   public static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
 
   private static final ConnectOptions DEFAULTS =
-      new ConnectOptions(3, Duration.ofMillis(2000), Duration.ofMillis(10000));
+      new ConnectOptions(3, Duration.ofMillis(2000), Duration.ofMillis(10_000));
 
   /**
    * Validates.

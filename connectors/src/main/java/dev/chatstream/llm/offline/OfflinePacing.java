@@ -13,8 +13,7 @@ import java.util.Objects;
 public record OfflinePacing(Duration timeToFirstToken, Duration interTokenDelay) {
 
   private static final OfflinePacing INSTANT = new OfflinePacing(Duration.ZERO, Duration.ZERO);
-  private static final OfflinePacing CONVERSATIONAL =
-      new OfflinePacing(Duration.ofMillis(200), Duration.ofMillis(30));
+  private static final OfflinePacing DEFAULTS = new OfflinePacing(Duration.ofMillis(100), Duration.ofMillis(10));
 
   /**
    * Validates.
@@ -37,9 +36,9 @@ public record OfflinePacing(Duration timeToFirstToken, Duration interTokenDelay)
     return INSTANT;
   }
 
-  /** The default: 200 ms to the first word, then 30 ms per word, close to a hosted model. */
-  public static OfflinePacing conversational() {
-    return CONVERSATIONAL;
+  /** The default: 100 ms to the first word, then 10 ms per word. */
+  public static OfflinePacing defaults() {
+    return DEFAULTS;
   }
 
   /** Pacing with these waits. */

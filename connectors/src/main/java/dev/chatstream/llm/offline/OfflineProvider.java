@@ -61,9 +61,9 @@ public final class OfflineProvider implements LlmProvider {
     this.ownsScheduler = ownsScheduler;
   }
 
-  /** An offline provider with {@link OfflinePacing#conversational()} pacing and its own scheduler. */
+  /** An offline provider with {@link OfflinePacing#defaults()} pacing and its own scheduler. */
   public static OfflineProvider create() {
-    return create(OfflinePacing.conversational());
+    return create(OfflinePacing.defaults());
   }
 
   /** An offline provider with this pacing and its own scheduler threads, shut down by {@link #close()}. */
