@@ -1,12 +1,12 @@
 package dev.chatstream.pipeline.cli;
 
 import dev.chatstream.events.ConversationEvent;
+import dev.chatstream.pipeline.ChatstreamService;
+import dev.chatstream.pipeline.EventSerdeSettings;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamService;
-import dev.chatstream.pipeline.service.EventSerdeSettings;
-import dev.chatstream.pipeline.topology.Topics;
 import dev.chatstream.schemas.EventSerdes;
 import dev.chatstream.schemas.EventTypes;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.chatstream.pipeline.cli;
 
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.client.OutputRecord;
-import dev.chatstream.pipeline.topology.Topics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

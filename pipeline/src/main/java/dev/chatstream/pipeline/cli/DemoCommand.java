@@ -1,8 +1,8 @@
 package dev.chatstream.pipeline.cli;
 
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.pipeline.ChatstreamRuntime;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package dev.chatstream.pipeline.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.pipeline.client.OutputRecord;
-import dev.chatstream.pipeline.errors.DeadLetterHeaders;
-import dev.chatstream.pipeline.json.OutputEventJson;
+import dev.chatstream.pipeline.internals.errors.DeadLetterHeaders;
+import dev.chatstream.pipeline.internals.json.OutputEventJson;
 import java.util.Base64;
 
 /** One output record as the JSON line {@code chatstream consume} prints. */

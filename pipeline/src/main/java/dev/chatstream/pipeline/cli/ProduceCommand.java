@@ -3,7 +3,7 @@ package dev.chatstream.pipeline.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.pipeline.client.ConversationProducer;
-import dev.chatstream.pipeline.json.InputEventJson;
+import dev.chatstream.pipeline.internals.json.InputEventJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

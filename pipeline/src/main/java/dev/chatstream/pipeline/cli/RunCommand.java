@@ -1,8 +1,8 @@
 package dev.chatstream.pipeline.cli;
 
+import dev.chatstream.pipeline.ChatstreamRuntime;
+import dev.chatstream.pipeline.ChatstreamService;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamRuntime;
-import dev.chatstream.pipeline.service.ChatstreamService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.chatstream.pipeline.client;
 
 import dev.chatstream.events.ConversationEvent;
-import dev.chatstream.pipeline.topology.Topics;
+import dev.chatstream.pipeline.Topics;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.pipeline.ChatstreamService;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamService;
 import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.CommittedLog;
 import dev.chatstream.pipeline.testing.EventText;
