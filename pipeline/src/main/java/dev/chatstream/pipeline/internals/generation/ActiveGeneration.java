@@ -4,12 +4,13 @@ import dev.chatstream.llm.LlmStream;
 
 /**
  * A generation attempt running on a provider, as the stream thread tracks it: its handle, its
- * request, the provider stream to cancel, what the reply has collected so far, and the sequence
- * number of the next output event.
+ * request (decoded, and as it arrived), the provider stream to cancel, what the reply has collected
+ * so far, and the sequence number of the next output event.
  */
 public final class ActiveGeneration {
   private final GenerationHandle handle;
   private final ReplyRequest request;
+  private final byte[] encodedRequest;
   private final ReplyAccumulator reply;
   private final int toolStep;
   private LlmStream stream;
@@ -17,9 +18,11 @@ public final class ActiveGeneration {
   private boolean chunked;
   private boolean cancelled;
 
-  ActiveGeneration(GenerationHandle handle, ReplyRequest request, ReplyAccumulator reply, int toolStep) {
+  ActiveGeneration(
+      GenerationHandle handle, ReplyRequest request, byte[] encodedRequest, ReplyAccumulator reply, int toolStep) {
     this.handle = handle;
     this.request = request;
+    this.encodedRequest = encodedRequest;
     this.reply = reply;
     this.toolStep = toolStep;
   }
@@ -32,6 +35,11 @@ public final class ActiveGeneration {
   /** The request being answered. */
   public ReplyRequest request() {
     return request;
+  }
+
+  /** The request as it arrived (the root request, for the steps of a tool loop). */
+  byte[] encodedRequest() {
+    return encodedRequest;
   }
 
   /** The reply collected so far. */

@@ -25,22 +25,19 @@ public final class GenerationRunner {
   }
 
   /**
-   * Starts {@code request} on {@code provider} when a permit is free.
+   * Starts {@code generation} on {@code provider} with {@code request} when a permit is free.
    *
-   * @return the running generation, or empty when the in-flight bound is reached
+   * @return false when the in-flight bound is reached (nothing started)
    * @throws IllegalStateException when the conversation already has a running generation
    */
-  public Optional<ActiveGeneration> tryStart(
-      GenerationHandle handle, ReplyRequest reply, int toolStep, double createdAt, LlmProvider provider,
-      LlmRequest request, String messageId) {
+  public boolean tryStart(ActiveGeneration generation, LlmProvider provider, LlmRequest request) {
+    GenerationHandle handle = generation.handle();
     if (active.containsKey(handle.conversationId())) {
       throw new IllegalStateException("conversation " + handle.conversationId() + " already has a running generation");
     }
     if (!limiter.tryAcquire()) {
-      return Optional.empty();
+      return false;
     }
-    ActiveGeneration generation =
-        new ActiveGeneration(handle, reply, new ReplyAccumulator(messageId, createdAt), toolStep);
     active.put(handle.conversationId(), generation);
     try {
       generation.started(provider.chat(request, queue.listenerFor(handle)));
@@ -49,7 +46,7 @@ public final class GenerationRunner {
       limiter.release();
       throw e;
     }
-    return Optional.of(generation);
+    return true;
   }
 
   /** The running generation the event belongs to, or empty when the event is stale. */

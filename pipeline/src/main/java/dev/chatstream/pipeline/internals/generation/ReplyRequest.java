@@ -55,4 +55,13 @@ public record ReplyRequest(
     transform = transform == null ? ContextTransform.NONE : transform;
     metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
+
+  /** This request under another id (the steps of a tool loop), never interrupting. */
+  public ReplyRequest withRequestId(String id) {
+    if (requestId.equals(id)) {
+      return this;
+    }
+    return new ReplyRequest(id, llm, model, options, tools, toolChoice, parallelToolCalls, connectOptions, transform,
+        autoToolReply, maxToolSteps, false, metadata);
+  }
 }

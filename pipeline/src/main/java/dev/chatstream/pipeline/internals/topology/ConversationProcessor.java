@@ -1,13 +1,12 @@
 package dev.chatstream.pipeline.internals.topology;
 
-import dev.chatstream.llm.ErrorKind;
-import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.pipeline.LlmRegistry;
-import dev.chatstream.pipeline.internals.generation.GenerationCoordinator;
+import dev.chatstream.pipeline.internals.generation.GenerationLifecycle;
 import dev.chatstream.pipeline.internals.generation.GenerationRunner;
 import dev.chatstream.pipeline.internals.generation.InflightLimiter;
 import dev.chatstream.pipeline.internals.generation.OutputSink;
+import dev.chatstream.pipeline.internals.generation.PipelineErrors;
 import dev.chatstream.pipeline.internals.generation.ProviderEventQueue;
 import dev.chatstream.pipeline.internals.generation.RequestCodec;
 import dev.chatstream.pipeline.internals.inbound.Command;
@@ -38,7 +37,8 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   private ProcessorContext<String, Object> context;
   private ConversationStore conversations;
   private GenerationRunner runner;
-  private GenerationCoordinator coordinator;
+  private GenerationLifecycle generations;
+  private PipelineErrors errors;
   private OutputSink sink;
   private Cancellable drain;
   private boolean resumePending;
@@ -92,8 +92,9 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     conversations = new ConversationStore(items, index, headers, settings.itemCodec(), settings.limits());
     runner = new GenerationRunner(settings.limiter(), queue);
     sink = settings.outputs().create(processorContext);
-    coordinator = new GenerationCoordinator(conversations, new GenerationStore(generationStore), runner,
+    generations = new GenerationLifecycle(conversations, new GenerationStore(generationStore), runner,
         settings.registry(), settings.requestCodec(), sink, settings.clock());
+    errors = new PipelineErrors(settings.clock());
     resumePending = true;
     drain = processorContext.schedule(settings.drainInterval(), PunctuationType.WALL_CLOCK_TIME, now -> drain());
   }
@@ -103,11 +104,11 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     String conversationId = record.key();
     switch (record.value().command()) {
       case Command.AppendItem append -> append(record, conversationId, append);
-      case Command.RequestReply reply -> coordinator.request(conversationId, reply.request(), reply.encoded());
-      case Command.Cancel cancel -> coordinator.cancel(conversationId, cancel.requestId());
+      case Command.RequestReply reply -> generations.request(conversationId, reply.request(), reply.encoded());
+      case Command.Cancel cancel -> generations.cancel(conversationId, cancel.requestId());
       case Command.Truncate truncate -> conversations.truncate(conversationId, truncate.maxItems());
       case Command.Delete delete -> {
-        coordinator.forget(conversationId);
+        generations.forget(conversationId);
         conversations.delete(conversationId);
       }
     }
@@ -117,17 +118,16 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     AppendOutcome outcome = conversations.append(conversationId, append.item());
     if (outcome instanceof AppendOutcome.LimitExceeded(String reason)) {
       DeadLetters.forward(context, record, "conversation_limit", reason);
-      sink.requestError(conversationId, null, new LlmError(settings.clock().getAsDouble(), "chatstream",
-          ErrorKind.OTHER, "item " + append.item().id() + " was rejected: " + reason, null, null, null, false, false));
+      sink.requestError(conversationId, null, errors.itemRejected(append.item().id(), reason));
       return;
     }
     if (outcome == AppendOutcome.APPENDED && append.item() instanceof FunctionCallOutput output) {
-      coordinator.functionOutput(conversationId, output);
+      generations.functionOutput(conversationId, output);
     }
   }
 
   /**
-   * Hands queued provider events to the coordinator, then starts requests that waited for a permit,
+   * Hands queued provider events to the generation lifecycle, then starts requests that waited for a permit,
    * then, when a first chunk was forwarded, asks for a commit as {@link FirstChunkCommits} paces it.
    * The first drain of a task restarts what was in flight when the task last stopped (outputs cannot
    * be forwarded from {@code init}).
@@ -135,17 +135,17 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   void drain() {
     if (resumePending) {
       resumePending = false;
-      coordinator.resume();
+      generations.resume();
     }
-    long firstChunks = coordinator.firstChunksForwarded();
-    queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), coordinator::onProviderEvent);
-    if (coordinator.firstChunksForwarded() != firstChunks) {
+    long firstChunks = generations.firstChunksForwarded();
+    queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), generations::onProviderEvent);
+    if (generations.firstChunksForwarded() != firstChunks) {
       settings.firstChunkCommits().firstChunkForwarded();
     }
     if (settings.firstChunkCommits().due(System.nanoTime())) {
       context.commit();
     }
-    coordinator.startWaiting();
+    generations.startWaiting();
   }
 
   @Override
