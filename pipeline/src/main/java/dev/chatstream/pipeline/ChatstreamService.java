@@ -40,9 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatstreamService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChatstreamService.class);
-  private static final int MAX_EVENTS_PER_DRAIN = 10_000;
-  /** Keeps one drain from holding the stream thread (and its polls and commits) for long. */
-  private static final Duration DRAIN_BUDGET = Duration.ofMillis(20);
 
   private final KafkaStreams streams;
   private final LlmRegistry registry;
@@ -83,8 +80,8 @@ public final class ChatstreamService implements AutoCloseable {
         AvroOutputSink.factory(config.applicationId()),
         new ConversationLimits(config.conversationMaxItems(), config.conversationMaxBytes()),
         config.drainInterval(),
-        MAX_EVENTS_PER_DRAIN,
-        DRAIN_BUDGET,
+        config.drainMaxEvents(),
+        config.drainBudget(),
         config.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never),
         Clock::nowSeconds);
     return ChatstreamTopology.build(new ChatstreamTopology.Settings(topics, config.applicationId(), events,

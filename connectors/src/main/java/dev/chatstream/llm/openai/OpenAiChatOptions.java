@@ -30,6 +30,9 @@ public record OpenAiChatOptions(
     String providerName,
     String label) {
 
+  /** The model a profile or caller that names none gets, as in LiveKit's OpenAI plugin. */
+  public static final String DEFAULT_MODEL = "gpt-4.1";
+
   /** OpenAI's API root. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 

@@ -95,6 +95,14 @@ public final class ChatstreamConfig extends AbstractConfig {
   private static final String DRAIN_INTERVAL_MS_DOC = "How often the stream thread drains provider events "
       + "into output records (a wall-clock punctuator); also the longest a stream thread waits in poll.";
 
+  public static final String DRAIN_MAX_EVENTS_CONFIG = "drain.max.events";
+  private static final String DRAIN_MAX_EVENTS_DOC = "The most provider events one drain hands over; the rest "
+      + "wait for the next drain, so that polls and commits of the stream thread are not held up.";
+
+  public static final String DRAIN_BUDGET_MS_CONFIG = "drain.budget.ms";
+  private static final String DRAIN_BUDGET_MS_DOC = "How long one drain may hand provider events over before it "
+      + "leaves the rest to the next drain (at least one event is handed over each time).";
+
   public static final String MAX_INFLIGHT_GENERATIONS_CONFIG = "max.inflight.generations";
   private static final String MAX_INFLIGHT_GENERATIONS_DOC = "Generations running at once in this instance; "
       + "the rest wait in the generations store.";
@@ -152,6 +160,8 @@ public final class ChatstreamConfig extends AbstractConfig {
           NUM_STREAM_THREADS_DOC)
       .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, STATE_DIR_DOC)
       .define(DRAIN_INTERVAL_MS_CONFIG, Type.LONG, 1L, Range.atLeast(1), Importance.LOW, DRAIN_INTERVAL_MS_DOC)
+      .define(DRAIN_MAX_EVENTS_CONFIG, Type.INT, 10_000, Range.atLeast(1), Importance.LOW, DRAIN_MAX_EVENTS_DOC)
+      .define(DRAIN_BUDGET_MS_CONFIG, Type.LONG, 20L, Range.atLeast(0), Importance.LOW, DRAIN_BUDGET_MS_DOC)
       .define(MAX_INFLIGHT_GENERATIONS_CONFIG, Type.INT, 64, Range.atLeast(1), Importance.MEDIUM,
           MAX_INFLIGHT_GENERATIONS_DOC)
       .define(CONVERSATION_MAX_ITEMS_CONFIG, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
@@ -282,10 +292,7 @@ public final class ChatstreamConfig extends AbstractConfig {
   /** The commit interval: the configured one, or Kafka Streams' default for the guarantee. */
   public Duration commitInterval() {
     Long configured = getLong(COMMIT_INTERVAL_MS_CONFIG);
-    if (configured != null) {
-      return Duration.ofMillis(configured);
-    }
-    return Duration.ofMillis(exactlyOnce() ? 100 : 30_000);
+    return Duration.ofMillis(configured != null ? configured : StreamsSettings.defaultCommitIntervalMs(processingGuarantee()));
   }
 
   /**
@@ -305,6 +312,16 @@ public final class ChatstreamConfig extends AbstractConfig {
   /** The drain punctuator's period. */
   public Duration drainInterval() {
     return Duration.ofMillis(getLong(DRAIN_INTERVAL_MS_CONFIG));
+  }
+
+  /** The most provider events one drain hands over. */
+  public int drainMaxEvents() {
+    return getInt(DRAIN_MAX_EVENTS_CONFIG);
+  }
+
+  /** How long one drain may hand events over before it leaves the rest to the next. */
+  public Duration drainBudget() {
+    return Duration.ofMillis(getLong(DRAIN_BUDGET_MS_CONFIG));
   }
 
   /** Generations running at once in this instance. */
