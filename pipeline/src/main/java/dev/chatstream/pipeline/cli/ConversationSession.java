@@ -7,6 +7,7 @@ import dev.chatstream.events.LLMError;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.events.item.TextContent;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.client.OutputConsumer;
@@ -23,7 +24,7 @@ import java.util.List;
  * output events, one reply at a time, as any downstream consumer would.
  */
 final class ConversationSession implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Duration POLL = Duration.ofMillis(20);
   private static final Duration STRAGGLERS = Duration.ofSeconds(2);
 

@@ -2,6 +2,7 @@ package dev.chatstream.pipeline.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.internals.json.InputEventJson;
 import java.io.BufferedReader;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
             + "function_call_output) or a request (type generate_reply, cancel, truncate, delete).",
         "An invalid line is reported with its line number and skipped; the exit status is then 2."})
 final class ProduceCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   @Mixin
   ConfigOptions options;

@@ -25,11 +25,11 @@ import static dev.chatstream.pipeline.config.LlmProfileConfig.TOKEN_DELAY_MS_CON
 import static dev.chatstream.pipeline.config.LlmProfileConfig.TTFT_MS_CONFIG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
-import dev.chatstream.llm.ConnectOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,8 +46,7 @@ import org.apache.kafka.common.config.types.Password;
 final class LlmProfileParser {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON = Json.mapper();
 
   /** Common settings a provider has no use for; naming them is a mistake worth reporting. */
   private static final Map<ProviderType, Set<String>> UNUSED = Map.of(

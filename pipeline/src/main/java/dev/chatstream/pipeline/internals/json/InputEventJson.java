@@ -12,6 +12,7 @@ import dev.chatstream.events.command.ToolSpec;
 import dev.chatstream.events.command.TruncateContext;
 import dev.chatstream.llm.chat.ChatItemJson;
 import dev.chatstream.llm.chat.ItemIds;
+import dev.chatstream.llm.internal.json.FieldReader;
 import dev.chatstream.pipeline.internals.mapping.ItemMapper;
 import dev.chatstream.schemas.EventTypes;
 import java.time.Instant;
@@ -39,27 +40,26 @@ public final class InputEventJson {
   /**
    * The event a JSON line describes.
    *
-   * @throws IllegalArgumentException saying what is wrong with the line
+   * @throws IllegalArgumentException saying what is wrong with the line, and where
    */
   public static ConversationEvent parse(JsonNode line) {
     if (!(line instanceof ObjectNode object)) {
       throw new IllegalArgumentException("a line must be a JSON object");
     }
-    String type = JsonFields.requiredText(object, "type");
-    String conversationId = JsonFields.requiredText(object, "conversation_id");
+    FieldReader event = FieldReader.of(object, "event");
+    String type = event.requiredNonEmptyText("type");
+    String conversationId = event.requiredNonEmptyText("conversation_id");
     Object payload = switch (type) {
       case "message", "function_call", "function_call_output" -> item(object);
-      case "generate_reply" -> generateReply(object);
-      case "cancel" -> {
-        JsonFields.allowOnly(object, Set.of("type", "conversation_id", "request_id"));
-        yield CancelGeneration.newBuilder().setRequestId(JsonFields.optionalText(object, "request_id")).build();
-      }
-      case "truncate" -> {
-        JsonFields.allowOnly(object, Set.of("type", "conversation_id", "max_items"));
-        yield TruncateContext.newBuilder().setMaxItems(JsonFields.requiredInt(object, "max_items")).build();
-      }
+      case "generate_reply" -> generateReply(event.allowOnly(REPLY_FIELDS));
+      case "cancel" -> CancelGeneration.newBuilder()
+          .setRequestId(event.allowOnly(Set.of("type", "conversation_id", "request_id")).nullableText("request_id"))
+          .build();
+      case "truncate" -> TruncateContext.newBuilder()
+          .setMaxItems(event.allowOnly(Set.of("type", "conversation_id", "max_items")).requiredInt("max_items"))
+          .build();
       case "delete" -> {
-        JsonFields.allowOnly(object, Set.of("type", "conversation_id"));
+        event.allowOnly(Set.of("type", "conversation_id"));
         yield DeleteConversation.newBuilder().build();
       }
       default -> throw new IllegalArgumentException("unknown type '" + type + "' (expected message, function_call,"
@@ -79,61 +79,57 @@ public final class InputEventJson {
     return ItemMapper.toAvro(ChatItemJson.fromJson(item));
   }
 
-  private static GenerateReply generateReply(ObjectNode object) {
-    JsonFields.allowOnly(object, REPLY_FIELDS);
-    String requestId = JsonFields.optionalText(object, "request_id");
+  private static GenerateReply generateReply(FieldReader event) {
+    String requestId = event.nullableText("request_id");
     GenerateReply.Builder reply = GenerateReply.newBuilder()
         .setRequestId(requestId != null ? requestId : ItemIds.shortId("req_"))
-        .setLlm(JsonFields.optionalText(object, "llm"))
-        .setModel(JsonFields.optionalText(object, "model"))
-        .setOptions(JsonFields.jsonValues(object, "options"))
-        .setTools(tools(object.get("tools")))
-        .setToolChoice(toolChoice(object.get("tool_choice")))
-        .setParallelToolCalls(JsonFields.optionalBoolean(object, "parallel_tool_calls"))
-        .setConnectOptions(connectOptions(object.get("connect_options")))
-        .setContextTransform(transform(object.get("context")))
-        .setAutoToolReply(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "auto_tool_reply")))
-        .setInterrupt(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "interrupt")))
-        .setMetadata(JsonFields.textValues(object, "metadata"));
-    Integer maxToolSteps = JsonFields.optionalInt(object, "max_tool_steps");
+        .setLlm(event.nullableText("llm"))
+        .setModel(event.nullableText("model"))
+        .setOptions(event.jsonValues("options"))
+        .setTools(tools(event))
+        .setToolChoice(toolChoice(event.node().get("tool_choice")))
+        .setParallelToolCalls(event.nullableBoolean("parallel_tool_calls"))
+        .setConnectOptions(connectOptions(event))
+        .setContextTransform(transform(event))
+        .setAutoToolReply(Boolean.TRUE.equals(event.nullableBoolean("auto_tool_reply")))
+        .setInterrupt(Boolean.TRUE.equals(event.nullableBoolean("interrupt")))
+        .setMetadata(event.textValues("metadata"));
+    Integer maxToolSteps = event.nullableInt("max_tool_steps");
     if (maxToolSteps != null) {
       reply.setMaxToolSteps(maxToolSteps);
     }
     return reply.build();
   }
 
-  private static List<ToolSpec> tools(JsonNode tools) {
+  private static List<ToolSpec> tools(FieldReader event) {
+    JsonNode tools = event.node().get("tools");
     if (tools == null || tools.isNull()) {
       return List.of();
     }
-    if (!tools.isArray()) {
-      throw new IllegalArgumentException("'tools' must be an array");
-    }
     List<ToolSpec> specs = new ArrayList<>();
-    for (JsonNode tool : tools) {
-      specs.add(tool(tool.has("function") && "function".equals(tool.path("type").asText()) ? tool.get("function") : tool));
+    int index = 0;
+    for (JsonNode tool : event.requiredArray("tools")) {
+      JsonNode function = tool.has("function") && "function".equals(tool.path("type").asText()) ? tool.get("function") : tool;
+      specs.add(tool(FieldReader.of(function, "tools[" + index++ + "]")));
     }
     return specs;
   }
 
-  private static ToolSpec tool(JsonNode tool) {
-    if (!(tool instanceof ObjectNode object)) {
-      throw new IllegalArgumentException("each tool must be a JSON object");
-    }
-    if (object.has("raw_schema")) {
-      JsonNode raw = object.get("raw_schema");
-      String name = raw.path("name").asText(JsonFields.optionalText(object, "name"));
+  private static ToolSpec tool(FieldReader tool) {
+    JsonNode raw = tool.optionalObject("raw_schema");
+    if (raw != null) {
+      String name = raw.path("name").asText(tool.nullableText("name"));
       if (name == null || name.isEmpty()) {
-        throw new IllegalArgumentException("a raw_schema tool needs a 'name'");
+        throw tool.error("a raw_schema tool needs a \"name\"");
       }
       return ToolSpec.newBuilder().setName(name).setDescription(raw.path("description").asText(""))
           .setRawSchema(raw.toString()).build();
     }
-    JsonFields.allowOnly(object, Set.of("name", "description", "parameters", "strict"));
-    JsonNode parameters = object.get("parameters");
+    tool.allowOnly(Set.of("name", "description", "parameters", "strict"));
+    JsonNode parameters = tool.node().get("parameters");
     return ToolSpec.newBuilder()
-        .setName(JsonFields.requiredText(object, "name"))
-        .setDescription(object.path("description").asText(""))
+        .setName(tool.requiredNonEmptyText("name"))
+        .setDescription(tool.node().path("description").asText(""))
         .setParameters(parameters == null || parameters.isNull() ? null : parameters.toString())
         .build();
   }
@@ -147,53 +143,50 @@ public final class InputEventJson {
     }
     JsonNode name = choice.has("function") ? choice.get("function").get("name") : choice.get("name");
     if (name == null || !name.isTextual()) {
-      throw new IllegalArgumentException("'tool_choice' must be auto, required, none, a function name or {\"name\":...}");
+      throw new IllegalArgumentException(
+          "event: \"tool_choice\" must be auto, required, none, a function name or {\"name\":...}");
     }
     return name.asText();
   }
 
-  private static ConnectOptions connectOptions(JsonNode options) {
-    if (options == null || options.isNull()) {
+  private static ConnectOptions connectOptions(FieldReader event) {
+    JsonNode node = event.optionalObject("connect_options");
+    if (node == null) {
       return null;
     }
-    if (!(options instanceof ObjectNode object)) {
-      throw new IllegalArgumentException("'connect_options' must be an object");
-    }
-    JsonFields.allowOnly(object, Set.of("max_retry", "retry_interval", "timeout"));
+    FieldReader options = FieldReader.of(node, "connect_options").allowOnly(Set.of("max_retry", "retry_interval", "timeout"));
     ConnectOptions.Builder builder = ConnectOptions.newBuilder();
-    if (object.has("max_retry")) {
-      builder.setMaxRetry(JsonFields.requiredInt(object, "max_retry"));
+    if (options.has("max_retry")) {
+      builder.setMaxRetry(options.requiredInt("max_retry"));
     }
-    if (object.has("retry_interval")) {
-      builder.setRetryInterval(JsonFields.requiredNumber(object, "retry_interval"));
+    if (options.has("retry_interval")) {
+      builder.setRetryInterval(options.requiredNumber("retry_interval"));
     }
-    if (object.has("timeout")) {
-      builder.setTimeout(JsonFields.requiredNumber(object, "timeout"));
+    if (options.has("timeout")) {
+      builder.setTimeout(options.requiredNumber("timeout"));
     }
     return builder.build();
   }
 
-  private static ContextTransform transform(JsonNode transform) {
-    if (transform == null || transform.isNull()) {
+  private static ContextTransform transform(FieldReader event) {
+    JsonNode node = event.optionalObject("context");
+    if (node == null) {
       return null;
     }
-    if (!(transform instanceof ObjectNode object)) {
-      throw new IllegalArgumentException("'context' must be an object");
-    }
-    JsonFields.allowOnly(object, Set.of("truncate_to", "exclude_function_call", "exclude_instructions",
-        "exclude_empty_message", "tools"));
+    FieldReader context = FieldReader.of(node, "context").allowOnly(Set.of("truncate_to", "exclude_function_call",
+        "exclude_instructions", "exclude_empty_message", "tools"));
     List<String> tools = null;
-    if (object.hasNonNull("tools")) {
+    if (node.hasNonNull("tools")) {
       tools = new ArrayList<>();
-      for (JsonNode name : object.get("tools")) {
+      for (JsonNode name : context.requiredArray("tools")) {
         tools.add(name.asText());
       }
     }
     return ContextTransform.newBuilder()
-        .setTruncateTo(JsonFields.optionalInt(object, "truncate_to"))
-        .setExcludeFunctionCall(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "exclude_function_call")))
-        .setExcludeInstructions(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "exclude_instructions")))
-        .setExcludeEmptyMessage(Boolean.TRUE.equals(JsonFields.optionalBoolean(object, "exclude_empty_message")))
+        .setTruncateTo(context.nullableInt("truncate_to"))
+        .setExcludeFunctionCall(Boolean.TRUE.equals(context.nullableBoolean("exclude_function_call")))
+        .setExcludeInstructions(Boolean.TRUE.equals(context.nullableBoolean("exclude_instructions")))
+        .setExcludeEmptyMessage(Boolean.TRUE.equals(context.nullableBoolean("exclude_empty_message")))
         .setTools(tools)
         .build();
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.schemas.EventTypes;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -30,7 +31,7 @@ public final class OutputEventJson {
   }
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Set<String> JSON_VALUED_MAPS = Set.of("extra", "options");
 
   private OutputEventJson() {}

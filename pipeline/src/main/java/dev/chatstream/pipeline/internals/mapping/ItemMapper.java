@@ -10,6 +10,7 @@ import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.llm.chat.ImageDetail;
+import dev.chatstream.pipeline.internals.json.JsonValues;
 import dev.chatstream.schemas.EventTypes;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.FunctionCall;
+import dev.chatstream.pipeline.internals.json.JsonValues;
 import dev.chatstream.schemas.EventTypes;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.events.command.GenerateReply;
 import dev.chatstream.events.command.ToolSpec;
 import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.tools.FunctionTool;
 import dev.chatstream.llm.tools.RawFunctionTool;
 import dev.chatstream.llm.tools.ToolChoice;
@@ -14,6 +15,7 @@ import dev.chatstream.llm.tools.ToolDefinition;
 import dev.chatstream.llm.tools.ToolSet;
 import dev.chatstream.pipeline.internals.generation.ContextTransform;
 import dev.chatstream.pipeline.internals.generation.ReplyRequest;
+import dev.chatstream.pipeline.internals.json.JsonValues;
 import dev.chatstream.schemas.EventTypes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ public final class RequestMapper {
     EventTypes.trustGeneratedClasses();
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private RequestMapper() {}
 

@@ -108,16 +108,21 @@ class InputEventJsonTest {
   @Test
   void rejectsBadLinesWithAClearReason() {
     assertEquals("a line must be a JSON object", error("[1]"));
-    assertEquals("'type' is required", error("{\"conversation_id\":\"c\"}"));
-    assertEquals("'conversation_id' is required", error("{\"type\":\"delete\"}"));
+    assertEquals("event: missing \"type\"", error("{\"conversation_id\":\"c\"}"));
+    assertEquals("event: missing \"conversation_id\"", error("{\"type\":\"delete\"}"));
     assertTrue(error("{\"type\":\"hello\",\"conversation_id\":\"c\"}").startsWith("unknown type 'hello'"));
-    assertEquals("unknown field 'tool'", error("{\"type\":\"generate_reply\",\"conversation_id\":\"c\",\"tool\":[]}"));
-    assertEquals("'max_items' is required", error("{\"type\":\"truncate\",\"conversation_id\":\"c\"}"));
-    assertEquals("'auto_tool_reply' must be true or false",
+    assertEquals("event: unknown field \"tool\"", error("{\"type\":\"generate_reply\",\"conversation_id\":\"c\",\"tool\":[]}"));
+    assertEquals("event: missing \"max_items\"", error("{\"type\":\"truncate\",\"conversation_id\":\"c\"}"));
+    assertEquals("event: \"auto_tool_reply\" must be a boolean, was string",
         error("{\"type\":\"generate_reply\",\"conversation_id\":\"c\",\"auto_tool_reply\":\"yes\"}"));
     assertTrue(error("{\"type\":\"message\",\"conversation_id\":\"c\",\"role\":\"robot\",\"content\":[]}")
         .contains("unknown role 'robot'"));
-    assertEquals("'tools' must be an array",
+    assertEquals("event: \"tools\" must be an array, was object",
         error("{\"type\":\"generate_reply\",\"conversation_id\":\"c\",\"tools\":{}}"));
+    assertEquals("event: \"type\" must not be empty", error("{\"type\":\"\",\"conversation_id\":\"c\"}"));
+    assertEquals("tools[1]: missing \"name\"", error("{\"type\":\"generate_reply\",\"conversation_id\":\"c\","
+        + "\"tools\":[{\"name\":\"a\"},{\"description\":\"x\"}]}"));
+    assertEquals("connect_options: unknown field \"retries\"", error("{\"type\":\"generate_reply\","
+        + "\"conversation_id\":\"c\",\"connect_options\":{\"retries\":3}}"));
   }
 }

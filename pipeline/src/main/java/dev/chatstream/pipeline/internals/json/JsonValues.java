@@ -1,7 +1,8 @@
-package dev.chatstream.pipeline.internals.mapping;
+package dev.chatstream.pipeline.internals.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatstream.llm.internal.json.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,13 +11,13 @@ import java.util.Map;
  * The events' free-form maps ({@code extra}, {@code options}) hold JSON-encoded values, so any JSON
  * value survives Avro. This converts them to and from plain Java values.
  */
-final class JsonValues {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class JsonValues {
+  private static final ObjectMapper JSON = Json.mapper();
 
   private JsonValues() {}
 
   /** Decodes each value; a value that is not valid JSON is kept as the string it is. */
-  static Map<String, Object> decode(Map<String, String> encoded) {
+  public static Map<String, Object> decode(Map<String, String> encoded) {
     if (encoded == null || encoded.isEmpty()) {
       return Map.of();
     }
@@ -26,7 +27,7 @@ final class JsonValues {
   }
 
   /** Encodes each value as JSON. */
-  static Map<String, String> encode(Map<String, Object> values) {
+  public static Map<String, String> encode(Map<String, Object> values) {
     if (values == null || values.isEmpty()) {
       return new LinkedHashMap<>();
     }

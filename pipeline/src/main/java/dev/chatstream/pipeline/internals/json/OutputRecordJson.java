@@ -1,17 +1,17 @@
-package dev.chatstream.pipeline.cli;
+package dev.chatstream.pipeline.internals.json;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.pipeline.client.OutputRecord;
 import dev.chatstream.pipeline.internals.errors.DeadLetterHeaders;
-import dev.chatstream.pipeline.internals.json.OutputEventJson;
 import java.util.Base64;
 
-/** One output record as the JSON line {@code chatstream consume} prints. */
-final class EventJsonLines {
-  private EventJsonLines() {}
+/** One output record as the JSON line {@code chatstream consume} prints: where it was read, then the event. */
+public final class OutputRecordJson {
+  private OutputRecordJson() {}
 
-  static ObjectNode toJson(OutputRecord record) {
+  /** The line of {@code record}: a decoded event's fields, or a dead letter's reason and original bytes. */
+  public static ObjectNode toJson(OutputRecord record) {
     ObjectNode line = JsonNodeFactory.instance.objectNode();
     line.put("topic", record.topic());
     line.put("partition", record.partition());
