@@ -1,6 +1,5 @@
 package dev.chatstream.pipeline;
 
-import dev.chatstream.events.ConversationEvent;
 import dev.chatstream.llm.chat.Clock;
 import dev.chatstream.pipeline.LlmRegistry;
 import dev.chatstream.pipeline.Topics;
@@ -18,13 +17,10 @@ import dev.chatstream.pipeline.internals.topology.AvroOutputSink;
 import dev.chatstream.pipeline.internals.topology.ChatstreamTopology;
 import dev.chatstream.pipeline.internals.topology.ConversationProcessor;
 import dev.chatstream.pipeline.internals.topology.FirstChunkCommits;
-import dev.chatstream.schemas.EventSerdes;
-import dev.chatstream.schemas.EventTypes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -69,24 +65,22 @@ public final class ChatstreamService implements AutoCloseable {
 
   /** The topology for {@code config}, its LLM profiles served by {@code registry}. */
   public static Topology buildTopology(ChatstreamConfig config, LlmRegistry registry) {
-    Topics topics = topics(config);
-    Map<String, Object> serdeSettings = EventSerdeSettings.of(config);
-    Deserializer<ConversationEvent> events = EventSerdes.fromConfig(ConversationEvent.class, serdeSettings).deserializer();
+    Topics topics = Topics.of(config);
     ConversationProcessor.Settings processor = new ConversationProcessor.Settings(
         registry,
         new InflightLimiter(config.maxInflightGenerations()),
         new AvroItemCodec(),
-        new EventRequestCodec(events, topics.conversations()),
-        AvroOutputSink.factory(config.applicationId()),
+        new EventRequestCodec(topics.conversations()),
+        AvroOutputSink.factory(topics, config.applicationId()),
+        topics.dlq(),
         new ConversationLimits(config.conversationMaxItems(), config.conversationMaxBytes()),
         config.drainInterval(),
         config.drainMaxEvents(),
         config.drainBudget(),
         config.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never),
         Clock::nowSeconds);
-    return ChatstreamTopology.build(new ChatstreamTopology.Settings(topics, config.applicationId(), events,
-        EventSerdes.fromConfig(EventTypes.all(), serdeSettings).serializer(), new CommandMapper(registry),
-        config.eventMaxBytes(), processor));
+    return ChatstreamTopology.build(new ChatstreamTopology.Settings(topics, config.applicationId(),
+        new CommandMapper(registry), config.eventMaxBytes(), processor));
   }
 
   /** Kafka Streams properties for {@code config}, with chatstream's exception handlers. */
@@ -94,18 +88,13 @@ public final class ChatstreamService implements AutoCloseable {
     Properties props = config.streamsProperties();
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
     props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedOutputHandler.class);
-    props.put(DeadLetterProcessingHandler.DLQ_TOPIC_CONFIG, topics(config).dlq());
+    props.put(DeadLetterProcessingHandler.DLQ_TOPIC_CONFIG, Topics.of(config).dlq().name());
     return props;
-  }
-
-  /** The topic names of {@code config}. */
-  public static Topics topics(ChatstreamConfig config) {
-    return new Topics(config.topicPrefix());
   }
 
   /** Creates every chatstream topic that does not exist yet. */
   public static void createTopics(ChatstreamConfig config) {
-    List<TopicSpec> specs = topics(config).all().stream()
+    List<TopicSpec> specs = Topics.of(config).names().stream()
         .map(name -> TopicSpec.of(name, config.topicPartitions(), config.topicReplicationFactor()))
         .toList();
     try (TopicAdmin admin = TopicAdmin.create(toMap(config.clientProperties()))) {

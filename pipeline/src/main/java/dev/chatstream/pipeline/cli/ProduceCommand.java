@@ -57,7 +57,7 @@ final class ProduceCommand implements Callable<Integer> {
       }
       producer.flush();
     }
-    Console.status("sent " + sent + " event" + (sent == 1 ? "" : "s") + " to " + clients.topics().conversations()
+    Console.status("sent " + sent + " event" + (sent == 1 ? "" : "s") + " to " + clients.topics().conversations().name()
         + (skipped > 0 ? ", skipped " + skipped + " invalid line" + (skipped == 1 ? "" : "s") : ""));
     return skipped > 0 ? 2 : 0;
   }

@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.config;
 
+import dev.chatstream.schemas.EventSerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -352,6 +353,17 @@ public final class ChatstreamConfig extends AbstractConfig {
   /** The registry serde class, when {@code serde=registry}. */
   public Optional<Class<?>> serdeRegistryClass() {
     return Optional.ofNullable(getClass(SERDE_REGISTRY_CLASS_CONFIG));
+  }
+
+  /**
+   * The serde configuration of the events: {@code serde} and {@code serde.registry.class}, plus every
+   * {@code kafka.*} setting (a registry serde's own properties, such as its URL, go there).
+   */
+  public Map<String, Object> eventSerdeSettings() {
+    Map<String, Object> serdeSettings = new LinkedHashMap<>(kafkaClientSettings());
+    serdeSettings.put(EventSerdeConfig.SERDE_CONFIG, serde());
+    serdeRegistryClass().ifPresent(type -> serdeSettings.put(EventSerdeConfig.REGISTRY_SERDE_CLASS_CONFIG, type.getName()));
+    return serdeSettings;
   }
 
   /** The LLM profiles, with the default one. */

@@ -4,7 +4,6 @@ import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.fallback.FallbackOptions;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;

@@ -70,8 +70,8 @@ class DeadLettersTest {
   }
 
   private static void assertOrigin(OutputRecord deadLetter, PipelineOnBroker pipeline, RecordMetadata source) {
-    assertEquals(pipeline.topics().dlq(), deadLetter.topic());
-    assertEquals(pipeline.topics().conversations(), deadLetter.headers().get(DeadLetterHeaders.SOURCE_TOPIC));
+    assertEquals(pipeline.topics().dlq().name(), deadLetter.topic());
+    assertEquals(pipeline.topics().conversations().name(), deadLetter.headers().get(DeadLetterHeaders.SOURCE_TOPIC));
     assertEquals(Integer.toString(source.partition()), deadLetter.headers().get(DeadLetterHeaders.SOURCE_PARTITION));
     assertEquals(Long.toString(source.offset()), deadLetter.headers().get(DeadLetterHeaders.SOURCE_OFFSET));
   }

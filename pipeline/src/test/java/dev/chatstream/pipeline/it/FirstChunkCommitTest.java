@@ -65,7 +65,7 @@ class FirstChunkCommitTest {
           () -> out.awaitEvent(ChatChunk.class, chunk -> chunk.getRequestId().equals("r1"),
               Duration.ofSeconds(8), "the first chunk of r1 under read_committed"));
       assertTrue(timedOut.getMessage().startsWith("timed out"), timedOut.getMessage());
-      assertTrue(uncommittedRecords(pipeline.bootstrapServers(), pipeline.topics().chunks()) > 0,
+      assertTrue(uncommittedRecords(pipeline.bootstrapServers(), pipeline.topics().chunks().name()) > 0,
           "the chunks were written, in a transaction not yet committed");
     }
   }

@@ -120,7 +120,7 @@ class RestartMidGenerationTest {
   }
 
   private static long committedReplies(PipelineOnBroker pipeline, String requestId) {
-    String topic = pipeline.topics().replies();
+    String topic = pipeline.topics().replies().name();
     return CommittedLog.read(pipeline.bootstrapServers(), topic, WAIT).stream()
         .map(record -> OUTPUTS.deserialize(topic, record.value()))
         .filter(event -> event instanceof ReplyCompleted reply && reply.getRequestId().equals(requestId))
@@ -129,7 +129,7 @@ class RestartMidGenerationTest {
 
   /** The items the pipeline appended to the conversations topic: distinct ids, the reply's message once. */
   private static void assertGeneratedItemsAppearOnce(PipelineOnBroker pipeline, String messageId) {
-    String topic = pipeline.topics().conversations();
+    String topic = pipeline.topics().conversations().name();
     String applicationId = pipeline.settings().get(ChatstreamConfig.APPLICATION_ID_CONFIG);
     Set<String> ids = new HashSet<>();
     int messages = 0;

@@ -2,7 +2,6 @@ package dev.chatstream.pipeline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ReplyCompleted;
@@ -90,7 +89,7 @@ class TwoInstancesTest {
       assertEquals(conversations.size() + moved.size(), llm.requestCount(), "one more request per moved reply");
       pipeline.stop(staying);
 
-      String topic = pipeline.topics().replies();
+      String topic = pipeline.topics().replies().name();
       Map<String, Long> committed = CommittedLog.read(pipeline.bootstrapServers(), topic, WAIT).stream()
           .map(record -> (ReplyCompleted) OUTPUTS.deserialize(topic, record.value()))
           .collect(Collectors.groupingBy(ReplyCompleted::getRequestId, Collectors.counting()));

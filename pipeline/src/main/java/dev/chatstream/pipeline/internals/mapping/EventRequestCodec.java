@@ -2,6 +2,7 @@ package dev.chatstream.pipeline.internals.mapping;
 
 import dev.chatstream.events.ConversationEvent;
 import dev.chatstream.events.command.GenerateReply;
+import dev.chatstream.pipeline.Topic;
 import dev.chatstream.pipeline.internals.generation.ReplyRequest;
 import dev.chatstream.pipeline.internals.generation.RequestCodec;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,10 +15,10 @@ public final class EventRequestCodec implements RequestCodec {
   private final Deserializer<ConversationEvent> deserializer;
   private final String topic;
 
-  /** A codec reading with {@code deserializer}, as records of {@code topic}. */
-  public EventRequestCodec(Deserializer<ConversationEvent> deserializer, String topic) {
-    this.deserializer = deserializer;
-    this.topic = topic;
+  /** A codec reading requests as the records of the input topic {@code conversations} were written. */
+  public EventRequestCodec(Topic<ConversationEvent> conversations) {
+    this.deserializer = conversations.valueSerde().deserializer();
+    this.topic = conversations.name();
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.CompletionUsage;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.internals.generation.ActiveGeneration;
 import dev.chatstream.pipeline.internals.generation.OutputSink;
 import dev.chatstream.pipeline.internals.generation.ReplyRequest;
@@ -25,58 +26,60 @@ import org.apache.kafka.streams.processor.api.Record;
 /** Where a chunk becomes a Kafka record: forwards Avro output events to the sink nodes. */
 public final class AvroOutputSink implements OutputSink {
   private final ProcessorContext<String, Object> context;
+  private final Topics topics;
   private final String applicationId;
 
-  private AvroOutputSink(ProcessorContext<String, Object> context, String applicationId) {
+  private AvroOutputSink(ProcessorContext<String, Object> context, Topics topics, String applicationId) {
     this.context = context;
+    this.topics = topics;
     this.applicationId = applicationId;
   }
 
-  /** Sinks for the tasks of application {@code applicationId}. */
-  public static ConversationProcessor.OutputSinkFactory factory(String applicationId) {
-    return context -> new AvroOutputSink(context, applicationId);
+  /** Sinks for the tasks of application {@code applicationId}, writing {@code topics}. */
+  public static ConversationProcessor.OutputSinkFactory factory(Topics topics, String applicationId) {
+    return context -> new AvroOutputSink(context, topics, applicationId);
   }
 
   @Override
   public void chunk(ActiveGeneration generation, ChatChunk chunk) {
-    forward(generation, SinkNodes.CHUNKS, events(generation).chunk(chunk));
+    forward(generation, topics.chunks().sinkNode(), events(generation).chunk(chunk));
   }
 
   @Override
   public void functionCall(ActiveGeneration generation, FunctionCall call) {
-    forward(generation, SinkNodes.FUNCTION_CALLS, events(generation).functionCall(call));
+    forward(generation, topics.functionCalls().sinkNode(), events(generation).functionCall(call));
   }
 
   @Override
   public void error(ActiveGeneration generation, LlmError error) {
-    forward(generation, SinkNodes.ERRORS, events(generation).error(error));
+    forward(generation, topics.errors().sinkNode(), events(generation).error(error));
   }
 
   @Override
   public void requestError(String conversationId, ReplyRequest request, LlmError error) {
-    forward(conversationId, SinkNodes.ERRORS, outside(conversationId, request).error(error));
+    forward(conversationId, topics.errors().sinkNode(), outside(conversationId, request).error(error));
   }
 
   @Override
   public void availability(ActiveGeneration generation, AvailabilityChanged change) {
-    forward(generation, SinkNodes.METRICS, events(generation).availability(change));
+    forward(generation, topics.metrics().sinkNode(), events(generation).availability(change));
   }
 
   @Override
   public void metrics(ActiveGeneration generation, LlmMetrics metrics) {
-    forward(generation, SinkNodes.METRICS, events(generation).metrics(metrics));
+    forward(generation, topics.metrics().sinkNode(), events(generation).metrics(metrics));
   }
 
   @Override
   public void replyCompleted(ActiveGeneration generation, ChatMessage message, List<FunctionCall> calls,
       CompletionUsage usage, String finishReason, boolean cancelled) {
-    forward(generation, SinkNodes.REPLIES,
+    forward(generation, topics.replies().sinkNode(),
         events(generation).replyCompleted(message, calls, usage, finishReason, cancelled));
   }
 
   @Override
   public void cancelledBeforeStart(String conversationId, ReplyRequest request) {
-    forward(conversationId, SinkNodes.REPLIES,
+    forward(conversationId, topics.replies().sinkNode(),
         outside(conversationId, request).replyCompleted(null, List.of(), null, "cancelled", true));
   }
 
@@ -89,7 +92,7 @@ public final class AvroOutputSink implements OutputSink {
         .setPayload(ItemMapper.toAvro(item))
         .build();
     context.forward(new Record<String, Object>(conversationId, event, System.currentTimeMillis(),
-        Origin.mark(new RecordHeaders(), applicationId)), SinkNodes.CONVERSATIONS);
+        Origin.mark(new RecordHeaders(), applicationId)), topics.conversations().sinkNode());
   }
 
   private OutputEvents events(ActiveGeneration generation) {

@@ -2,6 +2,7 @@ package dev.chatstream.pipeline.internals.topology;
 
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.pipeline.LlmRegistry;
+import dev.chatstream.pipeline.Topic;
 import dev.chatstream.pipeline.internals.generation.GenerationLifecycle;
 import dev.chatstream.pipeline.internals.generation.GenerationRunner;
 import dev.chatstream.pipeline.internals.generation.InflightLimiter;
@@ -34,6 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ConversationProcessor implements Processor<String, Inbound, String, Object> {
   private final Settings settings;
   private final ProviderEventQueue queue = new ProviderEventQueue();
+  private final DeadLetters deadLetters;
   private ProcessorContext<String, Object> context;
   private ConversationStore conversations;
   private GenerationRunner runner;
@@ -51,6 +53,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
    * @param itemCodec how items are stored
    * @param requestCodec how stored requests are read
    * @param outputs builds the output sink of a task
+   * @param dlq the dead-letter topic, for items past a conversation limit
    * @param limits per-conversation bounds
    * @param drainInterval how often provider events are drained
    * @param maxEventsPerDrain most provider events handled in one drain
@@ -64,6 +67,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       ItemCodec itemCodec,
       RequestCodec requestCodec,
       OutputSinkFactory outputs,
+      Topic<byte[]> dlq,
       ConversationLimits limits,
       Duration drainInterval,
       int maxEventsPerDrain,
@@ -80,6 +84,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
 
   ConversationProcessor(Settings settings) {
     this.settings = settings;
+    this.deadLetters = new DeadLetters(settings.dlq());
   }
 
   @Override
@@ -117,7 +122,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   private void append(Record<String, Inbound> record, String conversationId, Command.AppendItem append) {
     AppendOutcome outcome = conversations.append(conversationId, append.item());
     if (outcome instanceof AppendOutcome.LimitExceeded(String reason)) {
-      DeadLetters.forward(context, record, "conversation_limit", reason);
+      deadLetters.forward(context, record, "conversation_limit", reason);
       sink.requestError(conversationId, null, errors.itemRejected(append.item().id(), reason));
       return;
     }

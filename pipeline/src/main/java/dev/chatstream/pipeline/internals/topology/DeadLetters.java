@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.internals.topology;
 
+import dev.chatstream.pipeline.Topic;
 import dev.chatstream.pipeline.internals.errors.DeadLetterHeaders;
 import dev.chatstream.pipeline.internals.inbound.Inbound;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -8,20 +9,21 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Forwards a rejected input record, with its original bytes and the reason, to the dead-letter sink. */
 final class DeadLetters {
-  /** The name of the dead-letter sink node. */
-  static final String SINK = "dlq-sink";
+  private final String sink;
 
-  private DeadLetters() {}
+  DeadLetters(Topic<byte[]> dlq) {
+    this.sink = dlq.sinkNode();
+  }
 
-  static void forward(ProcessorContext<String, Object> context, Record<String, Inbound> record, String reason, String message) {
+  void forward(ProcessorContext<String, Object> context, Record<String, Inbound> record, String reason, String message) {
     forwardRaw(context, record.key(), record.value().raw(), record, reason, message);
   }
 
-  static void forwardRaw(ProcessorContext<String, Object> context, String key, byte[] raw, Record<?, ?> record,
+  void forwardRaw(ProcessorContext<String, Object> context, String key, byte[] raw, Record<?, ?> record,
       String reason, String message) {
     RecordMetadata source = context.recordMetadata().orElseThrow();
     Record<String, Object> deadLetter = new Record<>(key, (Object) raw, record.timestamp(),
         DeadLetterHeaders.of(record.headers(), reason, message, source.topic(), source.partition(), source.offset()));
-    context.forward(deadLetter, SINK);
+    context.forward(deadLetter, sink);
   }
 }

@@ -1,6 +1,7 @@
 package dev.chatstream.pipeline.internals.topology;
 
 import dev.chatstream.events.ConversationEvent;
+import dev.chatstream.pipeline.Topic;
 import dev.chatstream.pipeline.internals.inbound.Command;
 import dev.chatstream.pipeline.internals.inbound.CommandMapper;
 import dev.chatstream.pipeline.internals.inbound.Inbound;
@@ -24,13 +25,16 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
   private final CommandMapper commands;
   private final int maxEventBytes;
   private final String applicationId;
+  private final DeadLetters deadLetters;
   private ProcessorContext<String, Object> context;
 
-  EventDecoder(Deserializer<ConversationEvent> deserializer, CommandMapper commands, int maxEventBytes, String applicationId) {
+  EventDecoder(Deserializer<ConversationEvent> deserializer, CommandMapper commands, int maxEventBytes,
+      String applicationId, Topic<byte[]> dlq) {
     this.deserializer = deserializer;
     this.commands = commands;
     this.maxEventBytes = maxEventBytes;
     this.applicationId = applicationId;
+    this.deadLetters = new DeadLetters(dlq);
   }
 
   @Override
@@ -73,6 +77,6 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
   }
 
   private void reject(Record<String, byte[]> record, String reason, String message) {
-    DeadLetters.forwardRaw(context, record.key(), record.value(), record, reason, message);
+    deadLetters.forwardRaw(context, record.key(), record.value(), record, reason, message);
   }
 }
