@@ -8,6 +8,7 @@ import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.events.error.ErrorDetail;
 import dev.chatstream.events.error.ErrorKind;
+import dev.chatstream.events.item.ChatRole;
 import dev.chatstream.events.metrics.ModelMetadata;
 import dev.chatstream.events.stream.ChoiceDelta;
 import dev.chatstream.events.stream.CompletionUsage;
@@ -127,7 +128,7 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
 
   private static ChoiceDelta delta(dev.chatstream.llm.stream.ChoiceDelta delta) {
     return ChoiceDelta.newBuilder()
-        .setRole(delta.role() == null ? null : dev.chatstream.events.item.ChatRole.valueOf(delta.role().wireName()))
+        .setRole(delta.role() == null ? null : ChatRole.valueOf(delta.role().wireName()))
         .setContent(delta.content())
         .setToolCalls(delta.toolCalls().stream().map(OutputEvents::toolCall).toList())
         .setExtra(JsonValues.encode(delta.extra()))

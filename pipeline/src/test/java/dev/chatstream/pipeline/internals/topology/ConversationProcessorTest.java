@@ -9,6 +9,7 @@ import dev.chatstream.events.FunctionCallEvent;
 import dev.chatstream.events.LLMError;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.events.item.TextContent;
 import dev.chatstream.llm.chat.ChatItem;
 import dev.chatstream.llm.chat.ChatMessage;
 import dev.chatstream.llm.chat.ChatRole;
@@ -63,7 +64,7 @@ class ConversationProcessorTest {
     call.complete();
     harness.drain();
     ReplyCompleted reply = (ReplyCompleted) harness.read(Topics.REPLIES).get(0);
-    assertEquals("Hi there", ((dev.chatstream.events.item.TextContent) reply.getMessage().getContent().get(0)).getText());
+    assertEquals("Hi there", ((TextContent) reply.getMessage().getContent().get(0)).getText());
     assertEquals("stop", reply.getFinishReason());
     assertFalse(reply.getCancelled());
     LLMMetrics metrics = (LLMMetrics) harness.read(Topics.METRICS).get(0);
