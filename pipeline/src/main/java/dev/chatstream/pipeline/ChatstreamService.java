@@ -1,6 +1,5 @@
 package dev.chatstream.pipeline;
 
-import dev.chatstream.llm.chat.Clock;
 import dev.chatstream.pipeline.LlmRegistry;
 import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.broker.TopicAdmin;
@@ -8,15 +7,7 @@ import dev.chatstream.pipeline.broker.TopicSpec;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.internals.errors.DeadLetterProcessingHandler;
 import dev.chatstream.pipeline.internals.errors.OversizedOutputHandler;
-import dev.chatstream.pipeline.internals.generation.InflightLimiter;
-import dev.chatstream.pipeline.internals.inbound.CommandMapper;
-import dev.chatstream.pipeline.internals.mapping.AvroItemCodec;
-import dev.chatstream.pipeline.internals.mapping.EventRequestCodec;
-import dev.chatstream.pipeline.internals.state.ConversationLimits;
-import dev.chatstream.pipeline.internals.topology.AvroOutputSink;
 import dev.chatstream.pipeline.internals.topology.ChatstreamTopology;
-import dev.chatstream.pipeline.internals.topology.ConversationProcessor;
-import dev.chatstream.pipeline.internals.topology.FirstChunkCommits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,22 +56,7 @@ public final class ChatstreamService implements AutoCloseable {
 
   /** The topology for {@code config}, its LLM profiles served by {@code registry}. */
   public static Topology buildTopology(ChatstreamConfig config, LlmRegistry registry) {
-    Topics topics = Topics.of(config);
-    ConversationProcessor.Settings processor = new ConversationProcessor.Settings(
-        registry,
-        new InflightLimiter(config.maxInflightGenerations()),
-        new AvroItemCodec(),
-        new EventRequestCodec(topics.conversations()),
-        AvroOutputSink.factory(topics, config.applicationId()),
-        topics.dlq(),
-        new ConversationLimits(config.conversationMaxItems(), config.conversationMaxBytes()),
-        config.drainInterval(),
-        config.drainMaxEvents(),
-        config.drainBudget(),
-        config.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never),
-        Clock::nowSeconds);
-    return ChatstreamTopology.build(new ChatstreamTopology.Settings(topics, config.applicationId(),
-        new CommandMapper(registry), config.eventMaxBytes(), processor));
+    return ChatstreamTopology.build(config, registry);
   }
 
   /** Kafka Streams properties for {@code config}, with chatstream's exception handlers. */

@@ -2,10 +2,16 @@ package dev.chatstream.pipeline;
 
 import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.pipeline.internals.llm.ProviderRegistry;
 import java.util.Set;
 
 /** The configured LLM profiles, by name, each a ready provider. */
 public interface LlmRegistry extends AutoCloseable {
+
+  /** A registry of one profile, {@code name}, served by {@code provider} with default connect options. */
+  static LlmRegistry of(String name, LlmProvider provider) {
+    return ProviderRegistry.single(name, provider);
+  }
 
   /** The profile used when a request names none. */
   String defaultProfile();

@@ -1,8 +1,15 @@
 package dev.chatstream.pipeline.internals.topology;
 
+import dev.chatstream.llm.chat.Clock;
+import dev.chatstream.pipeline.LlmRegistry;
 import dev.chatstream.pipeline.Topic;
 import dev.chatstream.pipeline.Topics;
+import dev.chatstream.pipeline.config.ChatstreamConfig;
+import dev.chatstream.pipeline.internals.generation.InflightLimiter;
 import dev.chatstream.pipeline.internals.inbound.CommandMapper;
+import dev.chatstream.pipeline.internals.mapping.AvroItemCodec;
+import dev.chatstream.pipeline.internals.mapping.EventRequestCodec;
+import dev.chatstream.pipeline.internals.state.ConversationLimits;
 import dev.chatstream.pipeline.internals.state.ConversationStore;
 import dev.chatstream.pipeline.internals.state.GenerationStore;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -49,6 +56,26 @@ public final class ChatstreamTopology {
       CommandMapper commands,
       int maxEventBytes,
       ConversationProcessor.Settings processor) {}
+
+  /** The topology of the service {@code config} describes, its LLM profiles served by {@code registry}. */
+  public static Topology build(ChatstreamConfig config, LlmRegistry registry) {
+    Topics topics = Topics.of(config);
+    ConversationProcessor.Settings processor = new ConversationProcessor.Settings(
+        registry,
+        new InflightLimiter(config.maxInflightGenerations()),
+        new AvroItemCodec(),
+        new EventRequestCodec(topics.conversations()),
+        AvroOutputSink.factory(topics, config.applicationId()),
+        topics.dlq(),
+        new ConversationLimits(config.conversationMaxItems(), config.conversationMaxBytes()),
+        config.drainInterval(),
+        config.drainMaxEvents(),
+        config.drainBudget(),
+        config.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never),
+        Clock::nowSeconds);
+    return build(new Settings(topics, config.applicationId(), new CommandMapper(registry), config.eventMaxBytes(),
+        processor));
+  }
 
   /** The topology for {@code settings}. */
   public static Topology build(Settings settings) {
