@@ -1,6 +1,5 @@
 package dev.chatstream.llm.internal.chatcompletions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
@@ -10,6 +9,7 @@ import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
 import dev.chatstream.llm.internal.retry.Generation;
 import dev.chatstream.llm.internal.retry.RetryingStream;
+import dev.chatstream.llm.internal.stream.HttpStreamAttempt;
 import java.util.Map;
 
 /**
@@ -45,27 +45,8 @@ public final class ChatCompletionsEngine {
 
   /** Starts streaming {@code request} to {@code generation.model()}; returns at once. */
   public LlmStream start(LlmRequest request, Generation generation, LlmStreamListener listener) {
-    ChatCompletionsAttempt attempt = new ChatCompletionsAttempt(this, request, generation.model());
-    return RetryingStream.start(generation, attempt, errors, listener, runtime);
-  }
-
-  ObjectMapper json() {
-    return Json.mapper();
-  }
-
-  ChatCompletionsBody body() {
-    return body;
-  }
-
-  ChatEndpoint endpoint() {
-    return endpoint;
-  }
-
-  ExceptionMapper errors() {
-    return errors;
-  }
-
-  AttemptClients clients() {
-    return clients;
+    ChatCompletionsExchange exchange = new ChatCompletionsExchange(body, endpoint, request, generation.model());
+    return RetryingStream.start(generation, new HttpStreamAttempt<>(exchange, clients, errors), errors, listener,
+        runtime);
   }
 }
