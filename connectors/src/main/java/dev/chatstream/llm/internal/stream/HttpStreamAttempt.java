@@ -67,7 +67,9 @@ public final class HttpStreamAttempt<E> implements Attempt {
         break;
       }
     }
-    parser.finish().forEach(context::emit);
+    if (!context.cancelled()) {
+      parser.finish().forEach(context::emit);
+    }
   }
 
   /** A 2xx answer that is not a stream is an error object or something else that went wrong. */
