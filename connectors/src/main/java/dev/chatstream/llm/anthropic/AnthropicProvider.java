@@ -82,7 +82,7 @@ public final class AnthropicProvider implements LlmProvider {
     String model = request.model() != null ? request.model() : options.model();
     Generation generation = new Generation(options.label(), PROVIDER, model, request.requestId(),
         request.connectOptions());
-    JsonPost post = new JsonPost(messagesUrl, headers, () -> body.build(request, model));
+    JsonPost post = new JsonPost(messagesUrl, () -> headers, () -> body.build(request, model));
     SseExchange exchange = new SseExchange(post,
         (response, errors) -> new AnthropicStreamParser(errors, ExceptionMapper.requestId(response.headers())),
         AnthropicErrors.DIALECT);

@@ -106,8 +106,17 @@ public final class ExceptionMapper {
    * @param body the error as the provider sent it, or null
    */
   public ApiStatusException streamError(String detail, int status, String providerRequestId, String body) {
+    return streamError(detail, status, providerRequestId, body, ApiStatusException.isRetryableStatus(status));
+  }
+
+  /**
+   * The error for a provider error named in a stream, whose retryability the provider's table gives
+   * apart from any status (a reply blocked for its content is final).
+   */
+  public ApiStatusException streamError(
+      String detail, int status, String providerRequestId, String body, boolean retryable) {
     String message = "error in the provider stream" + (detail == null || detail.isEmpty() ? "" : ": " + redact(detail));
-    return new ApiStatusException(message, status, providerRequestId, redact(body), null);
+    return new ApiStatusException(message, status, providerRequestId, redact(body), null, retryable);
   }
 
   /**

@@ -21,7 +21,7 @@ public final class JsonPost {
   public static final MediaType JSON = MediaType.get("application/json");
 
   private final HttpUrl url;
-  private final Headers headers;
+  private final Supplier<Headers> headers;
   private final Supplier<? extends JsonNode> body;
   private byte[] bytes;
 
@@ -29,10 +29,11 @@ public final class JsonPost {
    * A POST of {@code body} to {@code url}.
    *
    * @param url where it goes
-   * @param headers the headers every attempt sends (credentials included)
+   * @param headers makes the headers of one attempt, credentials included (a fresh token where the
+   *     provider needs one)
    * @param body builds the body; may throw {@link IllegalArgumentException} or a format error
    */
-  public JsonPost(HttpUrl url, Headers headers, Supplier<? extends JsonNode> body) {
+  public JsonPost(HttpUrl url, Supplier<Headers> headers, Supplier<? extends JsonNode> body) {
     this.url = url;
     this.headers = headers;
     this.body = body;
@@ -53,6 +54,6 @@ public final class JsonPost {
 
   /** The request of one attempt. */
   public Request request() throws IOException {
-    return new Request.Builder().url(url).headers(headers).post(RequestBody.create(bytes(), JSON)).build();
+    return new Request.Builder().url(url).headers(headers.get()).post(RequestBody.create(bytes(), JSON)).build();
   }
 }
