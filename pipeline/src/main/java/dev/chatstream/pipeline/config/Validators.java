@@ -53,4 +53,13 @@ final class Validators {
       }
     }, () -> "letters, digits, '.', '_', '-'");
   }
+
+  /** Accepts the empty string (the setting's fallback applies), else what {@code validator} accepts. */
+  static ConfigDef.Validator emptyOr(ConfigDef.Validator validator) {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value != null && !value.toString().isEmpty()) {
+        validator.ensureValid(name, value);
+      }
+    }, () -> "empty, or " + validator);
+  }
 }
