@@ -4,6 +4,7 @@ import dev.chatstream.llm.livekit.LiveKitInferenceOptions;
 import dev.chatstream.llm.openai.AzureOpenAiOptions;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,12 @@ final class ProviderEnvironment {
   static final String AZURE_API_VERSION = AzureOpenAiOptions.API_VERSION_ENV;
 
   private ProviderEnvironment() {}
+
+  /** The value of {@code variable} in {@code environment}, stripped; empty when unset or blank. */
+  static Optional<String> present(Map<String, String> environment, String variable) {
+    String value = environment.get(variable);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
 
   /** Variables holding the API key, first set one wins. */
   static List<String> apiKeyVariables(ProviderType provider) {
