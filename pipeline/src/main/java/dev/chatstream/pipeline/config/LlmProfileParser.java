@@ -29,6 +29,7 @@ final class LlmProfileParser {
   /** Common settings a provider has no use for; naming them is a mistake worth reporting. */
   private static final Map<ProviderType, Set<String>> UNUSED = Map.of(
       ProviderType.OFFLINE, Set.of(BASE_URL_CONFIG, API_KEY_CONFIG, API_KEY_ENV_CONFIG),
+      ProviderType.BEDROCK, Set.of(API_KEY_CONFIG, API_KEY_ENV_CONFIG),
       ProviderType.FALLBACK, Set.of(MODEL_CONFIG, BASE_URL_CONFIG, API_KEY_CONFIG, API_KEY_ENV_CONFIG,
           MAX_RETRY_CONFIG, TIMEOUT_MS_CONFIG));
 
@@ -125,7 +126,7 @@ final class LlmProfileParser {
       ProviderType owner = LlmProfileConfig.PROVIDER_SPECIFIC.get(key);
       if (owner != null && owner != provider || UNUSED.getOrDefault(provider, Set.of()).contains(key)) {
         throw new ConfigException(PREFIX + name + "." + key + " does not apply to " + provider.id()
-            + " profiles" + (owner == null ? "" : "; it is a " + owner.id() + " setting"));
+            + " profiles" + (owner == null ? "" : "; only " + owner.id() + " profiles take it"));
       }
     }
     if (provider == ProviderType.FALLBACK && !options.isEmpty()) {

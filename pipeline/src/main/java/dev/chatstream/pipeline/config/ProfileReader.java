@@ -1,5 +1,7 @@
 package dev.chatstream.pipeline.config;
 
+import static dev.chatstream.pipeline.config.LlmProfileConfig.ANTHROPIC_MAX_TOKENS_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.ANTHROPIC_PROMPT_CACHING_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.API_KEY_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.API_KEY_ENV_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.API_SECRET_CONFIG;
@@ -23,6 +25,10 @@ import static dev.chatstream.pipeline.config.LlmProfileConfig.TOKEN_DELAY_MS_CON
 import static dev.chatstream.pipeline.config.LlmProfileConfig.TTFT_MS_CONFIG;
 
 import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.anthropic.AnthropicOptions;
+import dev.chatstream.llm.bedrock.BedrockOptions;
+import dev.chatstream.llm.google.GoogleOptions;
+import dev.chatstream.llm.mistral.MistralOptions;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
 import java.time.Duration;
@@ -50,8 +56,7 @@ final class ProfileReader {
 
   LlmProfile read(Map<String, Object> options) {
     ProviderSettings settings = settings();
-    return new LlmProfile(name, model(settings), baseUrl(), secret(API_KEY_CONFIG, API_KEY_ENV_CONFIG,
-        ProviderEnvironment.apiKeyVariables(provider)), options, connectOptions(), settings);
+    return new LlmProfile(name, model(settings), baseUrl(), apiKey(settings), options, connectOptions(), settings);
   }
 
   private ProviderSettings settings() {
@@ -61,6 +66,11 @@ final class ProfileReader {
           string(AZURE_API_VERSION_CONFIG).or(() -> present(ProviderEnvironment.AZURE_API_VERSION)));
       case LIVEKIT_INFERENCE -> new ProviderSettings.LiveKitInference(string(LIVEKIT_PROVIDER_CONFIG),
           secret(API_SECRET_CONFIG, API_SECRET_ENV_CONFIG, ProviderEnvironment.apiSecretVariables(provider)));
+      case ANTHROPIC -> new ProviderSettings.Anthropic(config.getInt(ANTHROPIC_MAX_TOKENS_CONFIG),
+          config.getBoolean(ANTHROPIC_PROMPT_CACHING_CONFIG));
+      case GOOGLE -> CloudSettings.google(this);
+      case BEDROCK -> CloudSettings.bedrock(this);
+      case MISTRAL -> new ProviderSettings.Mistral();
       case OFFLINE -> new ProviderSettings.Offline(millis(TTFT_MS_CONFIG), millis(TOKEN_DELAY_MS_CONFIG));
       case FALLBACK -> fallback();
     };
@@ -88,6 +98,10 @@ final class ProfileReader {
     Optional<String> model = string(MODEL_CONFIG);
     return switch (provider) {
       case OPENAI -> model.or(() -> Optional.of(OpenAiChatOptions.DEFAULT_MODEL));
+      case ANTHROPIC -> model.or(() -> Optional.of(AnthropicOptions.DEFAULT_MODEL));
+      case GOOGLE -> model.or(() -> Optional.of(GoogleOptions.DEFAULT_MODEL));
+      case BEDROCK -> model.or(() -> Optional.of(BedrockOptions.DEFAULT_MODEL));
+      case MISTRAL -> model.or(() -> Optional.of(MistralOptions.DEFAULT_MODEL));
       case OFFLINE -> model.or(() -> Optional.of(OfflineProvider.MODEL));
       case LIVEKIT_INFERENCE -> Optional.of(model.orElseThrow(
           () -> fault("needs " + where(MODEL_CONFIG) + " (for example openai/gpt-4.1-mini)")));
@@ -110,9 +124,17 @@ final class ProfileReader {
     Optional<String> fromEnvironment = variable.flatMap(this::present);
     fromEnvironment.ifPresent(url -> Validators.url().ensureValid(variable.get(), url));
     if (provider == ProviderType.AZURE && fromEnvironment.isEmpty()) {
-      throw fault("needs " + where(BASE_URL_CONFIG) + " or AZURE_OPENAI_ENDPOINT (the Azure endpoint)");
+      throw fault("needs " + where(BASE_URL_CONFIG) + " or " + variable.orElseThrow() + " (the Azure endpoint)");
     }
     return fromEnvironment;
+  }
+
+  /** The API key; none for a Vertex AI project, which sends access tokens instead. */
+  private Optional<Password> apiKey(ProviderSettings settings) {
+    if (settings instanceof ProviderSettings.Google google && google.vertexProject().isPresent()) {
+      return Optional.empty();
+    }
+    return secret(API_KEY_CONFIG, API_KEY_ENV_CONFIG, ProviderEnvironment.apiKeyVariables(provider));
   }
 
   private Optional<Password> secret(String key, String variableKey, List<String> defaultVariables) {
@@ -145,7 +167,8 @@ final class ProfileReader {
     return Duration.ofMillis(configured != null ? configured : fallbackDefault);
   }
 
-  private Optional<String> string(String key) {
+  /** The value of {@code key}, stripped; empty when unset or blank. */
+  Optional<String> string(String key) {
     String value = config.getString(key);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
@@ -154,15 +177,28 @@ final class ProfileReader {
     return Duration.ofMillis(config.getLong(key));
   }
 
-  private String where(String key) {
+  /** The full name of {@code key}: {@code llm.<profile>.<key>}. */
+  String where(String key) {
     return PREFIX + name + "." + key;
   }
 
-  private ConfigException fault(String message) {
+  /** The error for this profile: {@code LLM profile '<name>' (<provider>) <message>}. */
+  ConfigException fault(String message) {
     return new ConfigException("LLM profile '" + name + "' (" + provider.id() + ") " + message);
   }
 
-  private Optional<String> present(String variable) {
+  /** The value of environment variable {@code variable}, stripped; empty when unset or blank. */
+  Optional<String> present(String variable) {
     return ProviderEnvironment.present(environment, variable);
+  }
+
+  /** The secret {@code key}, if set. */
+  Optional<Password> password(String key) {
+    return Optional.ofNullable(config.getPassword(key));
+  }
+
+  /** The boolean {@code key}, if set (a setting without a default). */
+  Optional<Boolean> flag(String key) {
+    return Optional.ofNullable(config.getBoolean(key));
   }
 }
