@@ -19,9 +19,9 @@ import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
+import dev.chatstream.pipeline.testing.Recordings;
 import dev.chatstream.pipeline.testing.ReplayServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class NativeProvidersRoundTripTest {
     Trip trip = roundTrip(new Scenario("anthropic", "claude-sonnet-4-20250514", Map.of(
         "llm.default.api-key", "sk-ant-test-key"), Map.of(),
         tool("get_weather", "location"), "What is the weather in Paris?", "{\"sky\":\"sunny\",\"celsius\":24}",
-        SSE, Fixtures.bytes("anthropic/messages-text-then-tool-use.sse"), recording("anthropic/messages-text.sse")));
+        SSE, Fixtures.bytes("anthropic/messages-text-then-tool-use.sse"), Recordings.bytes("anthropic/messages-text.sse")));
 
     FunctionCall call = trip.call();
     assertEquals("get_weather", call.getName());
@@ -278,18 +278,6 @@ class NativeProvidersRoundTripTest {
     Fixtures.text(fixture).lines().filter(line -> !line.isBlank())
         .forEach(line -> sse.append("data: ").append(line).append("\n\n"));
     return sse.append("data: [DONE]\n\n").toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A recording kept in the pipeline's own test resources ({@code recordings/SOURCES.md}). */
-  private static byte[] recording(String path) {
-    try (InputStream in = NativeProvidersRoundTripTest.class.getResourceAsStream("/recordings/" + path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no recording " + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void assertTokens(LLMMetrics metrics, int completion, int prompt) {
