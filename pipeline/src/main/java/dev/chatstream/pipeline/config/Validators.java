@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigException;
 final class Validators {
 
   private static final Pattern TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]*");
+  private static final Pattern REGION_CHARS = Pattern.compile("[a-z0-9-]+");
 
   private Validators() {}
 
@@ -44,6 +45,15 @@ final class Validators {
         throw new ConfigException(name, value, "must be an http:// or https:// URL");
       }
     }, () -> "an http(s) URL");
+  }
+
+  /** A cloud region or location name, such as {@code us-east-1}: it goes into host names and signatures. */
+  static ConfigDef.Validator regionName() {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value != null && !REGION_CHARS.matcher(value.toString()).matches()) {
+        throw new ConfigException(name, value, "a region name holds only lower-case letters, digits and '-'");
+      }
+    }, () -> "a region name such as us-east-1, or unset");
   }
 
   static ConfigDef.Validator topicPrefix() {
