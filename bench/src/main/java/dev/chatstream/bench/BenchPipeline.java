@@ -132,6 +132,30 @@ final class BenchPipeline implements AutoCloseable {
         config.exactlyOnce(), listener);
   }
 
+  /** Stops the service, leaving its topics and their records in place. */
+  void stopService() {
+    if (service != null) {
+      service.close();
+      service = null;
+    }
+  }
+
+  /** How many records the input topic holds (its partitions' end offsets, added up). */
+  long inputRecords() {
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+      admin.describeTopics(List.of(topics.conversations().name())).allTopicNames().get().values()
+          .forEach(topic -> topic.partitions().forEach(partition ->
+              partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+      return admin.listOffsets(partitions).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the input topic of " + config.applicationId() + " cannot be read", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   @Override
   public void close() {
     try {
@@ -139,9 +163,7 @@ final class BenchPipeline implements AutoCloseable {
         producer.close();
       }
     } finally {
-      if (service != null) {
-        service.close();
-      }
+      stopService();
     }
   }
 

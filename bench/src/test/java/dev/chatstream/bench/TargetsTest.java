@@ -71,7 +71,7 @@ class TargetsTest {
 
   @Test
   void theTableMarksEveryMissedTargetAndFailedPhase() {
-    BenchReport report = BenchReport.of(run(), List.of(ttft("at_least_once", 30_000, 9, 30)), null, null, null,
+    BenchReport report = BenchReport.of(run(), List.of(ttft("at_least_once", 30_000, 9, 30)), null, null, null, null,
         List.of("ingest: the pipeline stopped"));
 
     String table = report.table();
