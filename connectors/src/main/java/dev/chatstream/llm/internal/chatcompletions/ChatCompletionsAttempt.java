@@ -1,8 +1,5 @@
 package dev.chatstream.llm.internal.chatcompletions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatstream.llm.LlmException;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.internal.http.SseEvent;
 import dev.chatstream.llm.internal.http.SseReader;
@@ -12,8 +9,6 @@ import dev.chatstream.llm.internal.retry.ExceptionMapper;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ThinkingTokenFilter;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -27,7 +22,6 @@ import okhttp3.Response;
 final class ChatCompletionsAttempt implements Attempt {
 
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
-  private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization", "api-key");
 
   private final ChatCompletionsEngine engine;
   private final LlmRequest request;
@@ -46,14 +40,14 @@ final class ChatCompletionsAttempt implements Attempt {
       body = engine.json().writeValueAsBytes(engine.body().build(request, model));
     }
     Request http = engine.endpoint().request(RequestBody.create(body, JSON_TYPE));
-    ExceptionMapper errors = engine.errors().withSecrets(credentials(http));
+    ExceptionMapper errors = engine.errors().withCredentialsOf(http);
     Call call = engine.clients().forTimeout(context.timeout()).newCall(http);
     context.onCancel(call::cancel);
     try (Response response = call.execute()) {
       if (!response.isSuccessful()) {
         throw errors.fromResponse(response);
       }
-      requireEventStream(response, errors);
+      errors.requireEventStream(response);
       read(response, context, errors);
     }
   }
@@ -72,36 +66,5 @@ final class ChatCompletionsAttempt implements Attempt {
     for (ChatChunk chunk : parser.finish()) {
       context.emit(chunk);
     }
-  }
-
-  /** A 2xx answer that is not an event stream is an error object or something else that went wrong. */
-  private void requireEventStream(Response response, ExceptionMapper errors) throws IOException {
-    MediaType type = response.body().contentType();
-    if (type == null || "event-stream".equals(type.subtype())) {
-      return;
-    }
-    String text = response.peekBody(16 * 1024).string();
-    try {
-      JsonNode root = engine.json().readTree(text);
-      if (root.path("error").isObject()) {
-        throw errors.fromStreamError(root, ExceptionMapper.requestId(response.headers()));
-      }
-    } catch (JsonProcessingException notJson) {
-      // reported below as an unexpected content type
-    }
-    throw new LlmException("expected an event stream, the provider answered " + type, true, null);
-  }
-
-  private static List<String> credentials(Request http) {
-    List<String> secrets = new ArrayList<>();
-    for (String name : CREDENTIAL_HEADERS) {
-      for (String value : http.headers(name)) {
-        secrets.add(value);
-        if (value.startsWith("Bearer ")) {
-          secrets.add(value.substring("Bearer ".length()));
-        }
-      }
-    }
-    return secrets;
   }
 }

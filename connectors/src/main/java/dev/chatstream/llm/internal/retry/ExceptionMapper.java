@@ -14,8 +14,12 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -31,6 +35,7 @@ public final class ExceptionMapper {
   /** Error bodies longer than this are cut. */
   static final int MAX_BODY_BYTES = 16 * 1024;
 
+  private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization", "api-key");
 
   private final SecretRedactor redactor;
 
@@ -46,6 +51,47 @@ public final class ExceptionMapper {
   /** A mapper that also masks these secrets, such as the credential headers of one attempt. */
   public ExceptionMapper withSecrets(Collection<String> more) {
     return new ExceptionMapper(redactor.with(more));
+  }
+
+  /**
+   * A mapper that also masks the credentials {@code http} carries: its {@code Authorization} values
+   * (with and without the {@code Bearer} scheme) and {@code api-key} values.
+   */
+  public ExceptionMapper withCredentialsOf(Request http) {
+    List<String> secrets = new ArrayList<>();
+    for (String name : CREDENTIAL_HEADERS) {
+      for (String value : http.headers(name)) {
+        secrets.add(value);
+        if (value.startsWith("Bearer ")) {
+          secrets.add(value.substring("Bearer ".length()));
+        }
+      }
+    }
+    return withSecrets(secrets);
+  }
+
+  /**
+   * Checks that a successful answer to a streaming request is an event stream (or has no content
+   * type). A JSON body holding an {@code error} object becomes its status error; anything else a
+   * retryable error naming the content type.
+   *
+   * @throws IOException when the body cannot be read
+   */
+  public void requireEventStream(Response response) throws IOException {
+    MediaType type = response.body().contentType();
+    if (type == null || "event-stream".equals(type.subtype())) {
+      return;
+    }
+    String text = response.peekBody(MAX_BODY_BYTES).string();
+    try {
+      JsonNode root = Json.mapper().readTree(text);
+      if (root != null && root.path("error").isObject()) {
+        throw fromStreamError(root, requestId(response.headers()));
+      }
+    } catch (JsonProcessingException notJson) {
+      // reported below as an unexpected content type
+    }
+    throw new LlmException("expected an event stream, the provider answered " + type, true, null);
   }
 
   /** {@code text} with every known secret masked. */
