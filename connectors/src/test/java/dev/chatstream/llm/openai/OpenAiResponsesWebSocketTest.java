@@ -115,6 +115,22 @@ class OpenAiResponsesWebSocketTest extends LlmProviderContract {
   }
 
   @Test
+  void anotherModelGetsASocketOfItsOwnOnHostsThatRouteByModel() throws Exception {
+    LlmProvider provider = provider();
+    server.enqueue(Script.events(ResponsesWire.textReply("resp_1", List.of("one"))));
+    server.enqueue(Script.events(ResponsesWire.textReply("resp_2", List.of("two"))));
+    server.enqueue(Script.events(ResponsesWire.textReply("resp_3", List.of("three"))));
+
+    run(provider, request("one?"));
+    run(provider, request("two?").withModel("gpt-4.1-nano"));
+    run(provider, request("three?"));
+
+    assertEquals(2, server.socketsAccepted());
+    assertEquals(List.of("gpt-4.1-mini", "gpt-4.1-nano"),
+        server.handshakes().stream().map(handshake -> handshake.getUrl().queryParameter("model")).toList());
+  }
+
+  @Test
   void concurrentGenerationsEachHoldASocketThatIsReusedAfterwards() throws Exception {
     LlmProvider provider = provider();
     CountDownLatch gone = new CountDownLatch(2);

@@ -44,7 +44,7 @@ final class WebSocketTransport implements ResponsesTransport {
     ExceptionMapper masked = errors.withCredentialsOf(handshake);
     String message = Json.mapper().writeValueAsString(
         Json.mapper().createObjectNode().put("type", "response.create").setAll(body));
-    PooledSocket socket = pool.reuse();
+    PooledSocket socket = pool.reuse(handshake.url().toString());
     boolean reused = socket != null;
     if (!reused) {
       socket = pool.open(clients.forTimeout(context.timeout()), handshake, context.timeout(), context::onCancel);

@@ -21,6 +21,7 @@ public final class PooledSocket extends WebSocketListener {
 
   private final BlockingQueue<SocketFrame> frames = new LinkedBlockingQueue<>();
   private final CountDownLatch opened = new CountDownLatch(1);
+  private final String url;
   private final long createdNanos;
   private volatile WebSocket socket;
   private volatile boolean open;
@@ -31,7 +32,8 @@ public final class PooledSocket extends WebSocketListener {
   private volatile Response handshakeResponse;
   private volatile String providerRequestId;
 
-  PooledSocket(long createdNanos) {
+  PooledSocket(String url, long createdNanos) {
+    this.url = url;
     this.createdNanos = createdNanos;
     this.held = true;
   }
@@ -110,6 +112,11 @@ public final class PooledSocket extends WebSocketListener {
   /** The request id of the handshake's response, or null. */
   public String providerRequestId() {
     return providerRequestId;
+  }
+
+  /** The handshake URL the socket was opened with. */
+  String url() {
+    return url;
   }
 
   boolean isClosed() {
