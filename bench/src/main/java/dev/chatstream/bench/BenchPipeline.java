@@ -1,14 +1,10 @@
 package dev.chatstream.bench;
 
-import dev.chatstream.events.ConversationEvent;
+import dev.chatstream.pipeline.ChatstreamService;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.llm.ProviderRegistry;
-import dev.chatstream.pipeline.service.ChatstreamService;
-import dev.chatstream.pipeline.service.EventSerdeSettings;
-import dev.chatstream.pipeline.topology.Topics;
-import dev.chatstream.schemas.EventSerdes;
-import dev.chatstream.schemas.EventTypes;
+import dev.chatstream.pipeline.internals.llm.ProviderRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +36,7 @@ final class BenchPipeline implements AutoCloseable {
   private BenchPipeline(BenchEnvironment environment, ChatstreamConfig config) {
     this.environment = environment;
     this.config = config;
-    this.topics = ChatstreamService.topics(config);
+    this.topics = Topics.of(config);
   }
 
   /**
@@ -71,7 +67,7 @@ final class BenchPipeline implements AutoCloseable {
    * and retried (with warnings). Listing the partitions' end offsets succeeds only once it does.
    */
   private static void awaitLeaders(ChatstreamConfig config) {
-    List<String> names = ChatstreamService.topics(config).all();
+    List<String> names = Topics.of(config).names();
     try (Admin admin = Admin.create(config.clientProperties())) {
       Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
       for (TopicDescription topic : admin.describeTopics(names).allTopicNames().get().values()) {
@@ -132,8 +128,7 @@ final class BenchPipeline implements AutoCloseable {
   /** Starts a consumer of these output topics (short names), positioned at their ends. */
   OutputTap tap(List<String> shortNames, OutputTap.Listener listener) {
     List<String> names = shortNames.stream().map(topics::name).toList();
-    return OutputTap.start(config.clientProperties(),
-        EventSerdes.fromConfig(EventTypes.all(), EventSerdeSettings.of(config)).deserializer(), names,
+    return OutputTap.start(config.clientProperties(), topics.anyEvent().deserializer(), names,
         config.exactlyOnce(), listener);
   }
 
@@ -153,8 +148,7 @@ final class BenchPipeline implements AutoCloseable {
   private ConversationProducer newProducer(Map<String, Object> overrides) {
     Properties props = config.clientProperties();
     props.putAll(overrides);
-    return new ConversationProducer(props,
-        EventSerdes.fromConfig(ConversationEvent.class, EventSerdeSettings.of(config)).serializer(), topics);
+    return new ConversationProducer(props, topics);
   }
 
   static void sleep(Duration duration) {

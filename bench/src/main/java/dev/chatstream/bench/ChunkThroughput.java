@@ -1,7 +1,7 @@
 package dev.chatstream.bench;
 
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.topology.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ final class ChunkThroughput {
         Map.of(ChatstreamConfig.MAX_INFLIGHT_GENERATIONS_CONFIG, String.valueOf(inflight))).start()) {
       ClosedLoop loop = new ClosedLoop(pipeline.producer(), "k", inflight, inflight, true);
       try (OutputTap tap = pipeline.tap(List.of(Topics.REPLIES, Topics.ERRORS), loop)) {
-        String chunksTopic = pipeline.topics().chunks();
+        String chunksTopic = pipeline.topics().chunks().name();
         loop.start(Duration.ZERO);
         countFor(WARM_UP, () -> sentRecords(pipeline.streams(), chunksTopic), tap, "pipeline warm-up");
         double rate = countFor(settings.window(), () -> sentRecords(pipeline.streams(), chunksTopic), tap,

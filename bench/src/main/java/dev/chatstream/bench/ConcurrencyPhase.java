@@ -1,7 +1,7 @@
 package dev.chatstream.bench;
 
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.topology.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.chatstream.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**

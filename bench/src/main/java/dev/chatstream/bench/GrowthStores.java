@@ -1,8 +1,8 @@
 package dev.chatstream.bench;
 
-import dev.chatstream.pipeline.mapping.AvroItemCodec;
-import dev.chatstream.pipeline.state.ConversationLimits;
-import dev.chatstream.pipeline.state.ConversationStore;
+import dev.chatstream.pipeline.internals.mapping.AvroItemCodec;
+import dev.chatstream.pipeline.internals.state.ConversationLimits;
+import dev.chatstream.pipeline.internals.state.ConversationStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

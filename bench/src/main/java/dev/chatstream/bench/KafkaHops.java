@@ -50,7 +50,7 @@ final class KafkaHops implements AutoCloseable {
 
   /** Starts timing hops on a new topic of {@code pipeline}'s cluster. */
   static KafkaHops start(BenchPipeline pipeline) {
-    String topic = pipeline.topics().name("hops");
+    String topic = pipeline.config().topicPrefix() + "hops";
     Properties client = pipeline.config().clientProperties();
     try (TopicAdmin admin = TopicAdmin.create(toMap(client))) {
       admin.ensure(TopicSpec.of(topic, 1, pipeline.config().topicReplicationFactor()));

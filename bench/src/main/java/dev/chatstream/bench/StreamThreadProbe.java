@@ -2,8 +2,8 @@ package dev.chatstream.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.OptionalDouble;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**

@@ -2,9 +2,9 @@ package dev.chatstream.benchmarks;
 
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.internal.http.SharedHttpClient;
+import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
 import dev.chatstream.llm.openai.OpenAiChatProvider;
-import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;

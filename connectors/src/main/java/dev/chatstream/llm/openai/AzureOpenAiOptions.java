@@ -1,5 +1,6 @@
 package dev.chatstream.llm.openai;
 
+import dev.chatstream.llm.internal.options.OptionValues;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -48,16 +49,16 @@ public record AzureOpenAiOptions(
     if (HttpUrl.parse(endpoint) == null) {
       throw new IllegalArgumentException("Azure endpoint is not an http(s) URL: " + endpoint);
     }
-    if (!OptionMaps.present(deployment)) {
+    if (!OptionValues.present(deployment)) {
       throw new IllegalArgumentException("an Azure deployment name is required");
     }
-    if (!OptionMaps.present(apiKey)) {
+    if (!OptionValues.present(apiKey)) {
       throw new IllegalArgumentException("an Azure OpenAI API key is required (set " + API_KEY_ENV + ")");
     }
-    apiVersion = OptionMaps.present(apiVersion) ? apiVersion : DEFAULT_API_VERSION;
-    model = OptionMaps.present(model) ? model : deployment;
-    extraOptions = OptionMaps.copy(extraOptions);
-    label = OptionMaps.present(label) ? label : "azure.LLM";
+    apiVersion = OptionValues.present(apiVersion) ? apiVersion : DEFAULT_API_VERSION;
+    model = OptionValues.present(model) ? model : deployment;
+    extraOptions = OptionValues.copy(extraOptions);
+    label = OptionValues.present(label) ? label : "azure.LLM";
   }
 
   /** A deployment with the default API version. */
@@ -78,11 +79,11 @@ public record AzureOpenAiOptions(
    */
   public static AzureOpenAiOptions fromEnvironment(String deployment, Map<String, String> environment) {
     String endpoint = environment.get(ENDPOINT_ENV);
-    if (!OptionMaps.present(endpoint)) {
+    if (!OptionValues.present(endpoint)) {
       throw new IllegalStateException("Azure OpenAI endpoint is missing: set " + ENDPOINT_ENV);
     }
     String apiKey = environment.get(API_KEY_ENV);
-    if (!OptionMaps.present(apiKey)) {
+    if (!OptionValues.present(apiKey)) {
       throw new IllegalStateException("Azure OpenAI API key is missing: set " + API_KEY_ENV);
     }
     return new AzureOpenAiOptions(endpoint, deployment, environment.get(API_VERSION_ENV), apiKey, null, Map.of(), null);

@@ -1,5 +1,6 @@
 package dev.chatstream.llm.openai;
 
+import dev.chatstream.llm.internal.options.OptionValues;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -30,6 +31,9 @@ public record OpenAiChatOptions(
     String providerName,
     String label) {
 
+  /** The model a profile or caller that names none gets, as in LiveKit's OpenAI plugin. */
+  public static final String DEFAULT_MODEL = "gpt-4.1";
+
   /** OpenAI's API root. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
@@ -59,12 +63,12 @@ public record OpenAiChatOptions(
     if (HttpUrl.parse(baseUrl) == null) {
       throw new IllegalArgumentException("base URL is not an http(s) URL: " + baseUrl);
     }
-    if (!OptionMaps.present(apiKey) && isOpenAi(baseUrl)) {
+    if (!OptionValues.present(apiKey) && isOpenAi(baseUrl)) {
       throw new IllegalArgumentException("an API key is required for " + baseUrl + " (set " + API_KEY_ENV + ")");
     }
-    extraOptions = OptionMaps.copy(extraOptions);
-    providerName = OptionMaps.present(providerName) ? providerName : DEFAULT_PROVIDER;
-    label = OptionMaps.present(label) ? label : providerName + ".LLM";
+    extraOptions = OptionValues.copy(extraOptions);
+    providerName = OptionValues.present(providerName) ? providerName : DEFAULT_PROVIDER;
+    label = OptionValues.present(label) ? label : providerName + ".LLM";
   }
 
   /** OpenAI's API with this key and default model. */
@@ -93,7 +97,7 @@ public record OpenAiChatOptions(
   public static OpenAiChatOptions fromEnvironment(String model, Map<String, String> environment) {
     String baseUrl = environment.getOrDefault(BASE_URL_ENV, DEFAULT_BASE_URL);
     String apiKey = environment.get(API_KEY_ENV);
-    if (!OptionMaps.present(apiKey) && isOpenAi(baseUrl)) {
+    if (!OptionValues.present(apiKey) && isOpenAi(baseUrl)) {
       throw new IllegalStateException("OpenAI API key is missing: set " + API_KEY_ENV);
     }
     return new OpenAiChatOptions(apiKey, model, baseUrl, environment.get(ORGANIZATION_ENV),
@@ -139,7 +143,7 @@ public record OpenAiChatOptions(
   @Override
   public String toString() {
     return "OpenAiChatOptions[model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
-        + (OptionMaps.present(apiKey) ? "[hidden]" : "none") + ", organization=" + organization
+        + (OptionValues.present(apiKey) ? "[hidden]" : "none") + ", organization=" + organization
         + ", project=" + project + ", extraOptions=" + extraOptions.keySet() + ", providerName=" + providerName
         + ", label=" + label + "]";
   }

@@ -1,5 +1,6 @@
 package dev.chatstream.llm.openai;
 
+import dev.chatstream.llm.internal.options.OptionValues;
 import dev.chatstream.llm.tools.ToolChoice;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ public record OpenAiResponsesOptions(
     if (parsed == null) {
       throw new IllegalArgumentException("base URL is not an http(s) URL: " + baseUrl);
     }
-    if (!OptionMaps.present(apiKey) && isOpenAi(parsed)) {
+    if (!OptionValues.present(apiKey) && isOpenAi(parsed)) {
       throw new IllegalArgumentException("an API key is required for " + baseUrl
           + " (set " + OpenAiChatOptions.API_KEY_ENV + ")");
     }
@@ -98,9 +99,9 @@ public record OpenAiResponsesOptions(
           + "which needs store to be true");
     }
     metadata = copyMetadata(metadata);
-    extraOptions = OptionMaps.copy(extraOptions);
-    providerName = OptionMaps.present(providerName) ? providerName : DEFAULT_PROVIDER;
-    label = OptionMaps.present(label) ? label : providerName + ".responses.LLM";
+    extraOptions = OptionValues.copy(extraOptions);
+    providerName = OptionValues.present(providerName) ? providerName : DEFAULT_PROVIDER;
+    label = OptionValues.present(label) ? label : providerName + ".responses.LLM";
   }
 
   /** OpenAI's API with this key and model (null for {@link #DEFAULT_MODEL}). */
@@ -127,7 +128,7 @@ public record OpenAiResponsesOptions(
   public static OpenAiResponsesOptions azure(String endpoint, String deployment, String apiKey) {
     Objects.requireNonNull(endpoint, "endpoint must not be null");
     Objects.requireNonNull(deployment, "deployment must not be null");
-    if (!OptionMaps.present(apiKey)) {
+    if (!OptionValues.present(apiKey)) {
       throw new IllegalArgumentException("an Azure OpenAI API key is required (set "
           + AzureOpenAiOptions.API_KEY_ENV + ")");
     }
@@ -154,7 +155,7 @@ public record OpenAiResponsesOptions(
     String baseUrl = environment.getOrDefault(OpenAiChatOptions.BASE_URL_ENV, OpenAiChatOptions.DEFAULT_BASE_URL);
     String apiKey = environment.get(OpenAiChatOptions.API_KEY_ENV);
     HttpUrl parsed = HttpUrl.parse(baseUrl);
-    if (!OptionMaps.present(apiKey) && parsed != null && isOpenAi(parsed)) {
+    if (!OptionValues.present(apiKey) && parsed != null && isOpenAi(parsed)) {
       throw new IllegalStateException("OpenAI API key is missing: set " + OpenAiChatOptions.API_KEY_ENV);
     }
     return builder(apiKey, model, baseUrl, DEFAULT_PROVIDER)
@@ -262,7 +263,7 @@ public record OpenAiResponsesOptions(
   @Override
   public String toString() {
     return "OpenAiResponsesOptions[model=" + model + ", baseUrl=" + baseUrl + ", apiKey="
-        + (OptionMaps.present(apiKey) ? "[hidden]" : "none") + ", organization=" + organization
+        + (OptionValues.present(apiKey) ? "[hidden]" : "none") + ", organization=" + organization
         + ", project=" + project + ", useWebSocket=" + useWebSocket + ", user=" + user
         + ", temperature=" + temperature + ", parallelToolCalls=" + parallelToolCalls
         + ", reasoningEffort=" + reasoningEffort + ", toolChoice=" + toolChoice + ", store=" + store

@@ -51,7 +51,7 @@ public final class OpenAiResponsesProvider implements LlmProvider {
 
   /** A provider on {@code runtime}. */
   public static OpenAiResponsesProvider create(OpenAiResponsesOptions options, ConnectorRuntime runtime) {
-    ResponsesEndpoint endpoint = ResponsesEndpoint.under(
+    ResponsesEndpoint endpoint = new ResponsesEndpoint(
         HttpUrl.get(options.baseUrl()), options.apiKey(), options.organization(), options.project());
     ExceptionMapper errors = ExceptionMapper.redacting(Arrays.asList(options.apiKey()));
     return new OpenAiResponsesProvider(options, new ResponsesEngine(options, endpoint, errors, runtime));

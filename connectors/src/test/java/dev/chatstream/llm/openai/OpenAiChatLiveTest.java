@@ -21,31 +21,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-/** Against the real OpenAI API; runs only when {@code OPENAI_API_KEY} is set ({@code OPENAI_MODEL} optional). */
+/**
+ * Against the real OpenAI API; runs only when {@code OPENAI_API_KEY} is set ({@code OPENAI_MODEL} optional).
+ * Its helpers serve the other vendors' live tests too.
+ */
 @EnabledIfEnvironmentVariable(named = "OPENAI_API_KEY", matches = ".+")
-class OpenAiChatLiveTest {
+public class OpenAiChatLiveTest {
 
   private final LlmProvider provider = OpenAiChatProvider.create(OpenAiChatOptions.fromEnvironment(
       System.getenv().getOrDefault("OPENAI_MODEL", "gpt-4.1-mini")));
 
-  static LlmRequest ask(String text) {
+  public static LlmRequest ask(String text) {
     return LlmRequest.of("live-" + System.nanoTime(), ChatContext.of(List.of(
         ChatMessage.of(ChatRole.SYSTEM, "Answer in at most five words."), ChatMessage.of(ChatRole.USER, text))));
   }
 
-  static FunctionTool weatherTool() throws Exception {
+  public static FunctionTool weatherTool() throws Exception {
     ObjectNode schema = (ObjectNode) new ObjectMapper().readTree(
         "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}");
     return new FunctionTool("get_weather", "The current weather in a city", schema);
   }
 
-  static Transcript run(LlmProvider llm, LlmRequest request) {
+  public static Transcript run(LlmProvider llm, LlmRequest request) {
     RecordingListener listener = new RecordingListener();
     llm.chat(request, listener);
     return Transcript.of(listener);
   }
 
-  static void assertStreamedText(Transcript transcript) {
+  public static void assertStreamedText(Transcript transcript) {
     assertFalse(transcript.text().isBlank(), "no text: " + transcript);
     LlmMetrics metrics = transcript.metrics();
     assertTrue(metrics.completionTokens() > 0, metrics.toString());
@@ -53,7 +56,7 @@ class OpenAiChatLiveTest {
     assertTrue(metrics.ttftSeconds() > 0, metrics.toString());
   }
 
-  static void assertWeatherCall(Transcript transcript) throws Exception {
+  public static void assertWeatherCall(Transcript transcript) throws Exception {
     List<FunctionToolCall> calls = transcript.toolCalls();
     assertEquals(1, calls.size(), "calls: " + calls);
     assertEquals("get_weather", calls.getFirst().name());

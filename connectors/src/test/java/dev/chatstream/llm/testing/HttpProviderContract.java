@@ -26,6 +26,7 @@ import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,24 @@ public abstract class HttpProviderContract extends LlmProviderContract {
     return "text/event-stream";
   }
 
+  /**
+   * The bytes of a wire text made by this test. Text protocols are UTF-8; a binary protocol writes its
+   * frames as one character per byte (ISO-8859-1) and overrides this.
+   */
+  protected byte[] encode(String wire) {
+    return wire.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** One event whose payload is {@code data} exactly as given (which may be malformed on purpose). */
+  protected String rawEvent(String data) {
+    return "data: " + data + "\n\n";
+  }
+
+  /** What a held-open stream sends while it waits, which the connector ignores. */
+  protected String keepAlive() {
+    return ": still here\n\n";
+  }
+
   @Override
   protected LlmProvider newProvider() {
     return provider();
@@ -93,7 +113,7 @@ public abstract class HttpProviderContract extends LlmProviderContract {
     CountDownLatch clientGone = new CountDownLatch(1);
     heldOpen.add(clientGone);
     server.enqueue(new MockResponse.Builder().addHeader("Content-Type", streamContentType())
-        .body(ScriptedBodies.holdOpenAfter(firstTextEvent("first"), clientGone)).build());
+        .body(ScriptedBodies.holdOpenAfter(encode(firstTextEvent("first")), encode(keepAlive()), clientGone)).build());
     return request(ConnectOptions.defaults());
   }
 
@@ -128,7 +148,8 @@ public abstract class HttpProviderContract extends LlmProviderContract {
 
   /** A successful streamed response. */
   protected MockResponse streamResponse(String body) {
-    return new MockResponse.Builder().addHeader("Content-Type", streamContentType()).body(body).build();
+    return new MockResponse.Builder().addHeader("Content-Type", streamContentType())
+        .body(new Buffer().write(encode(body))).build();
   }
 
   /** An error response. */
@@ -273,7 +294,7 @@ public abstract class HttpProviderContract extends LlmProviderContract {
 
   @Test
   void aConnectionDroppedBeforeAnyResponseIsRetried() {
-    server.enqueue(ScriptedBodies.dropAfter(preambleEvent(), streamContentType()));
+    server.enqueue(ScriptedBodies.dropAfter(encode(preambleEvent()), streamContentType()));
     server.enqueue(streamResponse(textStream(List.of("again"))));
 
     Transcript transcript = run(request(quick()));
@@ -287,7 +308,7 @@ public abstract class HttpProviderContract extends LlmProviderContract {
 
   @Test
   void aConnectionDroppedAfterAResponseIsFinal() {
-    server.enqueue(ScriptedBodies.dropAfter(firstTextEvent("partial"), streamContentType()));
+    server.enqueue(ScriptedBodies.dropAfter(encode(firstTextEvent("partial")), streamContentType()));
     server.enqueue(streamResponse(textStream(List.of("must not be requested"))));
 
     Transcript transcript = run(request(quick()));
@@ -302,7 +323,7 @@ public abstract class HttpProviderContract extends LlmProviderContract {
 
   @Test
   void malformedJsonIsRetried() {
-    server.enqueue(streamResponse(preambleEvent() + "data: {\"id\": \"x\", \"choices\": [\n\n"));
+    server.enqueue(streamResponse(preambleEvent() + rawEvent("{\"id\": \"x\", \"choices\": [")));
     server.enqueue(streamResponse(textStream(List.of("fine"))));
 
     Transcript transcript = run(request(quick()));
@@ -345,9 +366,9 @@ public abstract class HttpProviderContract extends LlmProviderContract {
     String echo = errorBody("Incorrect API key provided: " + SECRET);
     server.enqueue(errorResponse(500, echo));
     server.enqueue(errorResponse(429, echo).newBuilder().addHeader("Retry-After", "0").build());
-    server.enqueue(streamResponse(preambleEvent() + "data: {\"oops\": " + SECRET + "}\n\n"));
+    server.enqueue(streamResponse(preambleEvent() + rawEvent("{\"oops\": " + SECRET + "}")));
     server.enqueue(streamResponse(textStream(List.of("never"))).newBuilder().bodyDelay(2, TimeUnit.SECONDS).build());
-    server.enqueue(ScriptedBodies.dropAfter(preambleEvent(), streamContentType()));
+    server.enqueue(ScriptedBodies.dropAfter(encode(preambleEvent()), streamContentType()));
     server.enqueue(errorResponse(401, echo));
     LlmProvider llm = provider();
 

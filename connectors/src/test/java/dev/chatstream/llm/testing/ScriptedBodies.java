@@ -1,11 +1,11 @@
 package dev.chatstream.llm.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.SocketEffect;
+import okio.Buffer;
 import okio.BufferedSink;
 
 /** Response bodies that misbehave on purpose, for MockWebServer. */
@@ -17,21 +17,20 @@ public final class ScriptedBodies {
    * A response that sends {@code prefix}, then closes the socket in the middle of its declared body:
    * the client sees the connection drop.
    */
-  public static MockResponse dropAfter(String prefix, String contentType) {
-    int length = prefix.getBytes(StandardCharsets.UTF_8).length;
-    String filler = ":" + "x".repeat(Math.max(0, length - 2)) + "\n";
+  public static MockResponse dropAfter(byte[] prefix, String contentType) {
+    String filler = ":" + "x".repeat(Math.max(0, prefix.length - 2)) + "\n";
     return new MockResponse.Builder()
         .addHeader("Content-Type", contentType)
-        .body(prefix + filler)
+        .body(new Buffer().write(prefix).writeUtf8(filler))
         .onResponseBody(new SocketEffect.CloseSocket(true, false, false))
         .build();
   }
 
   /**
-   * Sends {@code prefix}, then keeps the stream open with comments until the client goes away, and
-   * then opens {@code clientGone}.
+   * Sends {@code prefix}, then keeps the stream open, sending {@code keepAlive} every 25 ms, until the
+   * client goes away, and then opens {@code clientGone}.
    */
-  public static MockResponseBody holdOpenAfter(String prefix, CountDownLatch clientGone) {
+  public static MockResponseBody holdOpenAfter(byte[] prefix, byte[] keepAlive, CountDownLatch clientGone) {
     return new MockResponseBody() {
       @Override
       public long getContentLength() {
@@ -40,12 +39,12 @@ public final class ScriptedBodies {
 
       @Override
       public void writeTo(BufferedSink sink) throws IOException {
-        sink.write(prefix.getBytes(StandardCharsets.UTF_8));
+        sink.write(prefix);
         sink.flush();
         try {
           for (int i = 0; i < 400; i++) {
             Thread.sleep(25);
-            sink.writeUtf8(": still here\n\n");
+            sink.write(keepAlive);
             sink.flush();
           }
         } catch (IOException closed) {

@@ -1,6 +1,7 @@
 package dev.chatstream.pipeline.cli;
 
 import dev.chatstream.llm.chat.ItemIds;
+import dev.chatstream.pipeline.internals.json.InputEventLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +45,7 @@ final class ChatCommand implements Callable<Integer> {
     try (ConversationSession session = new ConversationSession(new ClientFactory(options.loadForClient()), conversationId)) {
       Console.status("conversation " + conversationId + " (type /quit to leave)");
       if (system != null) {
-        session.send(Json.message("system", system));
+        session.send(InputEventLines.message("system", system));
       }
       int turn = 0;
       while (true) {
@@ -58,8 +59,8 @@ final class ChatCommand implements Callable<Integer> {
           continue;
         }
         String requestId = conversationId + "-" + (++turn);
-        session.send(Json.message("user", line));
-        session.send(Json.generateReply(requestId, llm));
+        session.send(InputEventLines.message("user", line));
+        session.send(InputEventLines.generateReply(requestId, llm));
         try {
           session.await(requestId, new TerminalReplyPrinter(out, metrics), replyTimeout);
         } catch (IllegalStateException e) {

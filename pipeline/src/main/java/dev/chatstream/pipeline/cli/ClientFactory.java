@@ -1,16 +1,10 @@
 package dev.chatstream.pipeline.cli;
 
-import dev.chatstream.events.ConversationEvent;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamService;
-import dev.chatstream.pipeline.service.EventSerdeSettings;
-import dev.chatstream.pipeline.topology.Topics;
-import dev.chatstream.schemas.EventSerdes;
-import dev.chatstream.schemas.EventTypes;
 import java.util.Collection;
-import java.util.Map;
 
 /** Producers and consumers configured like the service: same cluster, topics and serde. */
 final class ClientFactory {
@@ -19,7 +13,7 @@ final class ClientFactory {
 
   ClientFactory(ChatstreamConfig config) {
     this.config = config;
-    this.topics = ChatstreamService.topics(config);
+    this.topics = Topics.of(config);
   }
 
   Topics topics() {
@@ -27,17 +21,10 @@ final class ClientFactory {
   }
 
   ConversationProducer producer() {
-    return new ConversationProducer(config.clientProperties(),
-        EventSerdes.fromConfig(ConversationEvent.class, serdeSettings()).serializer(), topics);
+    return new ConversationProducer(config.clientProperties(), topics);
   }
 
   OutputConsumer consumer(Collection<String> topicNames, boolean fromBeginning) {
-    return new OutputConsumer(config.clientProperties(),
-        EventSerdes.fromConfig(EventTypes.all(), serdeSettings()).deserializer(), topicNames, topics.dlq(),
-        fromBeginning);
-  }
-
-  private Map<String, Object> serdeSettings() {
-    return EventSerdeSettings.of(config);
+    return new OutputConsumer(config.clientProperties(), topics, topicNames, fromBeginning);
   }
 }

@@ -1,8 +1,9 @@
 package dev.chatstream.pipeline.cli;
 
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.client.OutputRecord;
-import dev.chatstream.pipeline.topology.Topics;
+import dev.chatstream.pipeline.internals.json.OutputRecordJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class ConsumeCommand implements Callable<Integer> {
           if (conversation != null && !conversation.equals(record.key())) {
             continue;
           }
-          out.println(EventJsonLines.toJson(record));
+          out.println(OutputRecordJson.toJson(record));
           printed++;
           if (maxMessages != null && printed >= maxMessages) {
             break;

@@ -7,23 +7,24 @@ import dev.chatstream.events.LLMError;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.events.item.TextContent;
+import dev.chatstream.llm.internal.json.Json;
+import dev.chatstream.pipeline.Topic;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.client.OutputRecord;
-import dev.chatstream.pipeline.json.InputEventJson;
-import dev.chatstream.pipeline.topology.Topics;
+import dev.chatstream.pipeline.internals.json.InputEventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * One conversation seen from a terminal: sends its events to the conversations topic and follows its
  * output events, one reply at a time, as any downstream consumer would.
  */
 final class ConversationSession implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Duration POLL = Duration.ofMillis(20);
   private static final Duration STRAGGLERS = Duration.ofSeconds(2);
 
@@ -34,8 +35,7 @@ final class ConversationSession implements AutoCloseable {
   ConversationSession(ClientFactory clients, String conversationId) {
     this.conversationId = conversationId;
     Topics topics = clients.topics();
-    this.consumer = clients.consumer(List.of(topics.chunks(), topics.functionCalls(), topics.errors(),
-        topics.metrics(), topics.replies()), false);
+    this.consumer = clients.consumer(topics.events().stream().map(Topic::name).toList(), false);
     this.producer = clients.producer();
   }
 

@@ -1,8 +1,9 @@
 package dev.chatstream.pipeline.cli;
 
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.pipeline.ChatstreamRuntime;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamRuntime;
+import dev.chatstream.pipeline.internals.json.InputEventLines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,10 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void play(ConversationSession session, PrintStream out) {
-    session.send(Json.message("system", "You are a concise weather assistant."));
+    session.send(InputEventLines.message("system", "You are a concise weather assistant."));
     String question = "What is the weather in \"Paris\"? Please use get_weather.";
     out.println("user> " + question);
-    session.send(Json.message("user", question));
+    session.send(InputEventLines.message("user", question));
     session.send("{\"type\":\"generate_reply\",\"request_id\":\"demo-1\",\"auto_tool_reply\":true,\"tools\":["
         + WEATHER_TOOL + "],\"metadata\":{\"source\":\"demo\"}}");
     TerminalReplyPrinter first = new TerminalReplyPrinter(out, true);
@@ -67,14 +68,14 @@ final class DemoCommand implements Callable<Integer> {
     var call = toolReply.getFunctionCalls().get(0);
     String result = "{\"city\":\"Paris\",\"temperature_c\":18,\"conditions\":\"sunny\"}";
     out.println("[tool] the demo runs get_weather and appends its output: " + result);
-    session.send(Json.functionOutput(call.getCallId(), call.getName(), result));
+    session.send(InputEventLines.functionOutput(call.getCallId(), call.getName(), result));
     TerminalReplyPrinter second = new TerminalReplyPrinter(out, true);
     session.await("demo-1/tool-1", second, REPLY_TIMEOUT);
 
     String thanks = "Thanks, that helps!";
     out.println("user> " + thanks);
-    session.send(Json.message("user", thanks));
-    session.send(Json.generateReply("demo-2", null));
+    session.send(InputEventLines.message("user", thanks));
+    session.send(InputEventLines.generateReply("demo-2", null));
     TerminalReplyPrinter third = new TerminalReplyPrinter(out, true);
     session.await("demo-2", third, REPLY_TIMEOUT);
     out.println("demo finished: " + (first.chunks() + second.chunks() + third.chunks())

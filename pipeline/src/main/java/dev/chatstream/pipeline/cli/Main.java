@@ -1,9 +1,9 @@
 package dev.chatstream.pipeline.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code chatstream} command line. */
 @Command(

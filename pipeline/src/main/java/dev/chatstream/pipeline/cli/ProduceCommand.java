@@ -2,8 +2,9 @@ package dev.chatstream.pipeline.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.pipeline.client.ConversationProducer;
-import dev.chatstream.pipeline.json.InputEventJson;
+import dev.chatstream.pipeline.internals.json.InputEventJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
             + "function_call_output) or a request (type generate_reply, cancel, truncate, delete).",
         "An invalid line is reported with its line number and skipped; the exit status is then 2."})
 final class ProduceCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   @Mixin
   ConfigOptions options;
@@ -56,7 +57,7 @@ final class ProduceCommand implements Callable<Integer> {
       }
       producer.flush();
     }
-    Console.status("sent " + sent + " event" + (sent == 1 ? "" : "s") + " to " + clients.topics().conversations()
+    Console.status("sent " + sent + " event" + (sent == 1 ? "" : "s") + " to " + clients.topics().conversations().name()
         + (skipped > 0 ? ", skipped " + skipped + " invalid line" + (skipped == 1 ? "" : "s") : ""));
     return skipped > 0 ? 2 : 0;
   }

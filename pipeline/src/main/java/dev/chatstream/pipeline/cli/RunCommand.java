@@ -1,8 +1,8 @@
 package dev.chatstream.pipeline.cli;
 
+import dev.chatstream.pipeline.ChatstreamRuntime;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamRuntime;
-import dev.chatstream.pipeline.service.ChatstreamService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     }, "chatstream-shutdown"));
     runtime.awaitRunning(Duration.ofMinutes(2));
     Console.status("running: application " + config.applicationId() + ", processing.guarantee "
-        + config.processingGuarantee() + ", topics " + String.join(", ", ChatstreamService.topics(runtime.config()).all()));
+        + config.processingGuarantee() + ", topics " + String.join(", ", Topics.of(runtime.config()).names()));
     Console.status("send events with `./chatstream produce`, read them with `./chatstream consume --follow`; Ctrl-C stops");
     try {
       stopped.await();

@@ -1,7 +1,7 @@
 package dev.chatstream.pipeline.client;
 
 import dev.chatstream.events.ConversationEvent;
-import dev.chatstream.pipeline.topology.Topics;
+import dev.chatstream.pipeline.Topics;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -22,18 +22,17 @@ public final class ConversationProducer implements AutoCloseable {
 
   /**
    * @param clientProperties bootstrap servers and client settings
-   * @param serializer the event serializer (single-object or registry)
-   * @param topics the topic names
+   * @param topics the topics, whose input topic and its serde this writes with
    */
-  public ConversationProducer(Properties clientProperties, Serializer<ConversationEvent> serializer, Topics topics) {
+  public ConversationProducer(Properties clientProperties, Topics topics) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
     props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    this.serializer = serializer;
-    this.topic = topics.conversations();
+    this.serializer = topics.conversations().valueSerde().serializer();
+    this.topic = topics.conversations().name();
   }
 
   /** Sends {@code event} without waiting. */

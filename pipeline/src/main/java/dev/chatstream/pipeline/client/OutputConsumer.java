@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.client;
 
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.schemas.EventDecodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,21 +33,20 @@ public final class OutputConsumer implements AutoCloseable {
 
   /**
    * @param clientProperties bootstrap servers and client settings
-   * @param events decodes every output event type
+   * @param chatstreamTopics the topics and their serdes (the dead-letter topic's values are not decoded)
    * @param topics the full names of the topics to read
-   * @param deadLetterTopic the dead-letter topic's name (its values are not decoded)
    * @param fromBeginning read from the start of each partition, else only what arrives from now on
    */
-  public OutputConsumer(Properties clientProperties, Deserializer<SpecificRecord> events, Collection<String> topics,
-      String deadLetterTopic, boolean fromBeginning) {
+  public OutputConsumer(Properties clientProperties, Topics chatstreamTopics, Collection<String> topics,
+      boolean fromBeginning) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    this.events = events;
-    this.deadLetterTopic = deadLetterTopic;
+    this.events = chatstreamTopics.anyEvent().deserializer();
+    this.deadLetterTopic = chatstreamTopics.dlq().name();
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : topics) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));

@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.config;
 
+import dev.chatstream.schemas.EventSerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.NonEmptyString;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -95,6 +96,14 @@ public final class ChatstreamConfig extends AbstractConfig {
   private static final String DRAIN_INTERVAL_MS_DOC = "How often the stream thread drains provider events "
       + "into output records (a wall-clock punctuator); also the longest a stream thread waits in poll.";
 
+  public static final String DRAIN_MAX_EVENTS_CONFIG = "drain.max.events";
+  private static final String DRAIN_MAX_EVENTS_DOC = "The most provider events one drain hands over; the rest "
+      + "wait for the next drain, so that polls and commits of the stream thread are not held up.";
+
+  public static final String DRAIN_BUDGET_MS_CONFIG = "drain.budget.ms";
+  private static final String DRAIN_BUDGET_MS_DOC = "How long one drain may hand provider events over before it "
+      + "leaves the rest to the next drain (at least one event is handed over each time).";
+
   public static final String MAX_INFLIGHT_GENERATIONS_CONFIG = "max.inflight.generations";
   private static final String MAX_INFLIGHT_GENERATIONS_DOC = "Generations running at once in this instance; "
       + "the rest wait in the generations store.";
@@ -152,6 +161,8 @@ public final class ChatstreamConfig extends AbstractConfig {
           NUM_STREAM_THREADS_DOC)
       .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.LOW, STATE_DIR_DOC)
       .define(DRAIN_INTERVAL_MS_CONFIG, Type.LONG, 1L, Range.atLeast(1), Importance.LOW, DRAIN_INTERVAL_MS_DOC)
+      .define(DRAIN_MAX_EVENTS_CONFIG, Type.INT, 10_000, Range.atLeast(1), Importance.LOW, DRAIN_MAX_EVENTS_DOC)
+      .define(DRAIN_BUDGET_MS_CONFIG, Type.LONG, 20L, Range.atLeast(0), Importance.LOW, DRAIN_BUDGET_MS_DOC)
       .define(MAX_INFLIGHT_GENERATIONS_CONFIG, Type.INT, 64, Range.atLeast(1), Importance.MEDIUM,
           MAX_INFLIGHT_GENERATIONS_DOC)
       .define(CONVERSATION_MAX_ITEMS_CONFIG, Type.INT, 10_000, Range.atLeast(1), Importance.MEDIUM,
@@ -282,10 +293,7 @@ public final class ChatstreamConfig extends AbstractConfig {
   /** The commit interval: the configured one, or Kafka Streams' default for the guarantee. */
   public Duration commitInterval() {
     Long configured = getLong(COMMIT_INTERVAL_MS_CONFIG);
-    if (configured != null) {
-      return Duration.ofMillis(configured);
-    }
-    return Duration.ofMillis(exactlyOnce() ? 100 : 30_000);
+    return Duration.ofMillis(configured != null ? configured : StreamsSettings.defaultCommitIntervalMs(processingGuarantee()));
   }
 
   /**
@@ -305,6 +313,16 @@ public final class ChatstreamConfig extends AbstractConfig {
   /** The drain punctuator's period. */
   public Duration drainInterval() {
     return Duration.ofMillis(getLong(DRAIN_INTERVAL_MS_CONFIG));
+  }
+
+  /** The most provider events one drain hands over. */
+  public int drainMaxEvents() {
+    return getInt(DRAIN_MAX_EVENTS_CONFIG);
+  }
+
+  /** How long one drain may hand events over before it leaves the rest to the next. */
+  public Duration drainBudget() {
+    return Duration.ofMillis(getLong(DRAIN_BUDGET_MS_CONFIG));
   }
 
   /** Generations running at once in this instance. */
@@ -335,6 +353,17 @@ public final class ChatstreamConfig extends AbstractConfig {
   /** The registry serde class, when {@code serde=registry}. */
   public Optional<Class<?>> serdeRegistryClass() {
     return Optional.ofNullable(getClass(SERDE_REGISTRY_CLASS_CONFIG));
+  }
+
+  /**
+   * The serde configuration of the events: {@code serde} and {@code serde.registry.class}, plus every
+   * {@code kafka.*} setting (a registry serde's own properties, such as its URL, go there).
+   */
+  public Map<String, Object> eventSerdeSettings() {
+    Map<String, Object> serdeSettings = new LinkedHashMap<>(kafkaClientSettings());
+    serdeSettings.put(EventSerdeConfig.SERDE_CONFIG, serde());
+    serdeRegistryClass().ifPresent(type -> serdeSettings.put(EventSerdeConfig.REGISTRY_SERDE_CLASS_CONFIG, type.getName()));
+    return serdeSettings;
   }
 
   /** The LLM profiles, with the default one. */

@@ -1,6 +1,7 @@
 package dev.chatstream.pipeline.config;
 
 import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.offline.OfflineProvider;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.config.types.Password;
  * {@link Password}s, so {@link #toString()} prints them as {@code [hidden]}.
  *
  * @param name the profile name, as {@code generate_reply} requests and {@code default.llm} refer to it
- * @param model the model (OpenAI's default for openai, {@code offline} for offline, empty for fallback and
+ * @param model the model (OpenAI's default for openai, {@code offline-echo} for offline, empty for fallback and
  *     for an azure deployment named without a model)
  * @param baseUrl the endpoint, when set here or in the provider's environment variable; empty means the
  *     provider's default endpoint
@@ -41,7 +42,7 @@ public record LlmProfile(String name, Optional<String> model, Optional<String> b
 
   /** The offline provider under {@code name}, with default timings and connect options. */
   public static LlmProfile offline(String name) {
-    return new LlmProfile(name, Optional.of(LlmProfileConfig.OFFLINE_MODEL), Optional.empty(), Optional.empty(),
+    return new LlmProfile(name, Optional.of(OfflineProvider.MODEL), Optional.empty(), Optional.empty(),
         Map.of(), ConnectOptions.defaults(), LlmProfileConfig.offlineDefaults());
   }
 

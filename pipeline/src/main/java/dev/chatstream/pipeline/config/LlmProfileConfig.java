@@ -1,13 +1,16 @@
 package dev.chatstream.pipeline.config;
 
-import java.time.Duration;
+import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.fallback.FallbackOptions;
+import dev.chatstream.llm.offline.OfflinePacing;
+import dev.chatstream.llm.openai.OpenAiChatOptions;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -22,18 +25,13 @@ public final class LlmProfileConfig extends AbstractConfig {
   /** The infix of extra request options: {@code llm.<profile>.options.<option>}. */
   public static final String OPTIONS_PREFIX = "options.";
 
-  /** The model an openai profile uses when it names none. */
-  public static final String OPENAI_DEFAULT_MODEL = "gpt-4.1";
-  /** The model name the offline provider reports. */
-  public static final String OFFLINE_MODEL = "offline";
-
   public static final String PROVIDER_CONFIG = "provider";
   private static final String PROVIDER_DOC = "The kind of LLM: one of " + String.join(", ", ProviderType.ids())
       + ". A profile that does not say is an OpenAI (or OpenAI-compatible) one.";
 
   public static final String MODEL_CONFIG = "model";
   private static final String MODEL_DOC = "The model. Required for livekit-inference (e.g. openai/gpt-4.1-mini); "
-      + "openai defaults to " + OPENAI_DEFAULT_MODEL + "; azure needs a model or "
+      + "openai defaults to " + OpenAiChatOptions.DEFAULT_MODEL + "; azure needs a model or "
       + "azure.deployment.";
 
   public static final String BASE_URL_CONFIG = "base-url";
@@ -98,10 +96,11 @@ public final class LlmProfileConfig extends AbstractConfig {
   public static final String TOKEN_DELAY_MS_CONFIG = "token-delay-ms";
   private static final String TOKEN_DELAY_MS_DOC = "offline: the wait between chunks.";
 
-  static final long DEFAULT_RETRY_INTERVAL_MS = 2000;
-  static final long DEFAULT_FALLBACK_RETRY_INTERVAL_MS = 500;
-  private static final long DEFAULT_TTFT_MS = 100;
-  private static final long DEFAULT_TOKEN_DELAY_MS = 10;
+  private static final ConnectOptions CONNECT = ConnectOptions.defaults();
+  private static final FallbackOptions FALLBACK = FallbackOptions.defaults();
+  private static final OfflinePacing OFFLINE = OfflinePacing.defaults();
+  static final long DEFAULT_RETRY_INTERVAL_MS = CONNECT.retryInterval().toMillis();
+  static final long DEFAULT_FALLBACK_RETRY_INTERVAL_MS = FALLBACK.retryInterval().toMillis();
 
   /** Settings that only one provider reads; naming them on another provider's profile is an error. */
   static final Map<String, ProviderType> PROVIDER_SPECIFIC = Map.ofEntries(
@@ -129,17 +128,17 @@ public final class LlmProfileConfig extends AbstractConfig {
       .define(AZURE_DEPLOYMENT_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_DEPLOYMENT_DOC)
       .define(AZURE_API_VERSION_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_API_VERSION_DOC)
       .define(LIVEKIT_PROVIDER_CONFIG, Type.STRING, null, Importance.LOW, LIVEKIT_PROVIDER_DOC)
-      .define(MAX_RETRY_CONFIG, Type.INT, 3, Range.atLeast(0), Importance.MEDIUM, MAX_RETRY_DOC)
+      .define(MAX_RETRY_CONFIG, Type.INT, CONNECT.maxRetry(), Range.atLeast(0), Importance.MEDIUM, MAX_RETRY_DOC)
       .define(RETRY_INTERVAL_MS_CONFIG, Type.LONG, null, Validators.nullOrAtLeast(0), Importance.LOW,
           RETRY_INTERVAL_MS_DOC)
-      .define(TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, Range.atLeast(0), Importance.MEDIUM, TIMEOUT_MS_DOC)
+      .define(TIMEOUT_MS_CONFIG, Type.LONG, CONNECT.timeout().toMillis(), Range.atLeast(0), Importance.MEDIUM, TIMEOUT_MS_DOC)
       .define(MEMBERS_CONFIG, Type.LIST, List.of(), Importance.HIGH, MEMBERS_DOC)
-      .define(ATTEMPT_TIMEOUT_MS_CONFIG, Type.LONG, 5_000L, Range.atLeast(0), Importance.MEDIUM,
+      .define(ATTEMPT_TIMEOUT_MS_CONFIG, Type.LONG, FALLBACK.attemptTimeout().toMillis(), Range.atLeast(0), Importance.MEDIUM,
           ATTEMPT_TIMEOUT_MS_DOC)
-      .define(MAX_RETRY_PER_LLM_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW, MAX_RETRY_PER_LLM_DOC)
-      .define(RETRY_ON_CHUNK_SENT_CONFIG, Type.BOOLEAN, false, Importance.LOW, RETRY_ON_CHUNK_SENT_DOC)
-      .define(TTFT_MS_CONFIG, Type.LONG, DEFAULT_TTFT_MS, Range.atLeast(0), Importance.LOW, TTFT_MS_DOC)
-      .define(TOKEN_DELAY_MS_CONFIG, Type.LONG, DEFAULT_TOKEN_DELAY_MS, Range.atLeast(0), Importance.LOW,
+      .define(MAX_RETRY_PER_LLM_CONFIG, Type.INT, FALLBACK.maxRetryPerLlm(), Range.atLeast(0), Importance.LOW, MAX_RETRY_PER_LLM_DOC)
+      .define(RETRY_ON_CHUNK_SENT_CONFIG, Type.BOOLEAN, FALLBACK.retryOnChunkSent(), Importance.LOW, RETRY_ON_CHUNK_SENT_DOC)
+      .define(TTFT_MS_CONFIG, Type.LONG, OFFLINE.timeToFirstToken().toMillis(), Range.atLeast(0), Importance.LOW, TTFT_MS_DOC)
+      .define(TOKEN_DELAY_MS_CONFIG, Type.LONG, OFFLINE.interTokenDelay().toMillis(), Range.atLeast(0), Importance.LOW,
           TOKEN_DELAY_MS_DOC);
 
   /**
@@ -157,6 +156,6 @@ public final class LlmProfileConfig extends AbstractConfig {
   }
 
   static ProviderSettings.Offline offlineDefaults() {
-    return new ProviderSettings.Offline(Duration.ofMillis(DEFAULT_TTFT_MS), Duration.ofMillis(DEFAULT_TOKEN_DELAY_MS));
+    return new ProviderSettings.Offline(OFFLINE.timeToFirstToken(), OFFLINE.interTokenDelay());
   }
 }

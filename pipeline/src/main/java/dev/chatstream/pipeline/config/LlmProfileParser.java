@@ -15,8 +15,6 @@ import static dev.chatstream.pipeline.config.LlmProfileConfig.MAX_RETRY_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.MAX_RETRY_PER_LLM_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.MEMBERS_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.MODEL_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.OFFLINE_MODEL;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.OPENAI_DEFAULT_MODEL;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.OPTIONS_PREFIX;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.PREFIX;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.PROVIDER_CONFIG;
@@ -27,9 +25,11 @@ import static dev.chatstream.pipeline.config.LlmProfileConfig.TOKEN_DELAY_MS_CON
 import static dev.chatstream.pipeline.config.LlmProfileConfig.TTFT_MS_CONFIG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.internal.json.Json;
+import dev.chatstream.llm.offline.OfflineProvider;
+import dev.chatstream.llm.openai.OpenAiChatOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,8 +46,7 @@ import org.apache.kafka.common.config.types.Password;
 final class LlmProfileParser {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON = Json.mapper();
 
   /** Common settings a provider has no use for; naming them is a mistake worth reporting. */
   private static final Map<ProviderType, Set<String>> UNUSED = Map.of(
@@ -221,8 +220,8 @@ final class LlmProfileParser {
     private Optional<String> model(ProviderSettings settings) {
       Optional<String> model = string(MODEL_CONFIG);
       return switch (provider) {
-        case OPENAI -> model.or(() -> Optional.of(OPENAI_DEFAULT_MODEL));
-        case OFFLINE -> model.or(() -> Optional.of(OFFLINE_MODEL));
+        case OPENAI -> model.or(() -> Optional.of(OpenAiChatOptions.DEFAULT_MODEL));
+        case OFFLINE -> model.or(() -> Optional.of(OfflineProvider.MODEL));
         case LIVEKIT_INFERENCE -> Optional.of(model.orElseThrow(
             () -> fault("needs " + where(MODEL_CONFIG) + " (for example openai/gpt-4.1-mini)")));
         case AZURE -> {

@@ -1,21 +1,31 @@
 package dev.chatstream.pipeline.config;
 
+import dev.chatstream.llm.livekit.LiveKitInferenceOptions;
+import dev.chatstream.llm.openai.AzureOpenAiOptions;
+import dev.chatstream.llm.openai.OpenAiChatOptions;
 import java.util.List;
 import java.util.Optional;
 
-/** The environment variables each provider reads its credentials and endpoint from, as LiveKit's do. */
+/**
+ * The environment variables each provider reads its credentials and endpoint from, as LiveKit's do.
+ * The names are the connectors' own constants; this only says which applies to which provider.
+ */
 final class ProviderEnvironment {
 
-  static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+  /** The variable whose presence makes the implicit default profile OpenAI. */
+  static final String OPENAI_API_KEY = OpenAiChatOptions.API_KEY_ENV;
+
+  /** The variable holding Azure's {@code api-version}. */
+  static final String AZURE_API_VERSION = AzureOpenAiOptions.API_VERSION_ENV;
 
   private ProviderEnvironment() {}
 
   /** Variables holding the API key, first set one wins. */
   static List<String> apiKeyVariables(ProviderType provider) {
     return switch (provider) {
-      case OPENAI -> List.of(OPENAI_API_KEY);
-      case AZURE -> List.of("AZURE_OPENAI_API_KEY");
-      case LIVEKIT_INFERENCE -> List.of("LIVEKIT_INFERENCE_API_KEY", "LIVEKIT_API_KEY");
+      case OPENAI -> List.of(OpenAiChatOptions.API_KEY_ENV);
+      case AZURE -> List.of(AzureOpenAiOptions.API_KEY_ENV);
+      case LIVEKIT_INFERENCE -> List.of(LiveKitInferenceOptions.API_KEY_ENV, LiveKitInferenceOptions.FALLBACK_API_KEY_ENV);
       case OFFLINE, FALLBACK -> List.of();
     };
   }
@@ -23,20 +33,17 @@ final class ProviderEnvironment {
   /** Variables holding the API secret (LiveKit only), first set one wins. */
   static List<String> apiSecretVariables(ProviderType provider) {
     return provider == ProviderType.LIVEKIT_INFERENCE
-        ? List.of("LIVEKIT_INFERENCE_API_SECRET", "LIVEKIT_API_SECRET")
+        ? List.of(LiveKitInferenceOptions.API_SECRET_ENV, LiveKitInferenceOptions.FALLBACK_API_SECRET_ENV)
         : List.of();
   }
 
   /** The variable holding the endpoint, if the provider has one. */
   static Optional<String> baseUrlVariable(ProviderType provider) {
     return switch (provider) {
-      case OPENAI -> Optional.of("OPENAI_BASE_URL");
-      case AZURE -> Optional.of("AZURE_OPENAI_ENDPOINT");
-      case LIVEKIT_INFERENCE -> Optional.of("LIVEKIT_INFERENCE_URL");
+      case OPENAI -> Optional.of(OpenAiChatOptions.BASE_URL_ENV);
+      case AZURE -> Optional.of(AzureOpenAiOptions.ENDPOINT_ENV);
+      case LIVEKIT_INFERENCE -> Optional.of(LiveKitInferenceOptions.URL_ENV);
       case OFFLINE, FALLBACK -> Optional.empty();
     };
   }
-
-  /** The variable holding Azure's {@code api-version}. */
-  static final String AZURE_API_VERSION = "OPENAI_API_VERSION";
 }

@@ -1,6 +1,7 @@
 package dev.chatstream.pipeline.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,7 +17,8 @@ final class StreamsSettings {
 
   /** Room for the record batch around the largest event. */
   private static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
-  private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+  private static final int KAFKA_DEFAULT_MAX_REQUEST_SIZE =
+      (int) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 
   private StreamsSettings() {}
 
@@ -49,6 +51,13 @@ final class StreamsSettings {
       }
     });
     return props;
+  }
+
+  /** Kafka Streams' own commit interval for {@code guarantee}, when chatstream's config names none. */
+  static long defaultCommitIntervalMs(String guarantee) {
+    Map<String, Object> minimal = Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "defaults",
+        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:0", StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    return new StreamsConfig(minimal).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
   }
 
   private static int maxRequestSize(ChatstreamConfig config) {

@@ -40,6 +40,8 @@ class ChatstreamConfigTest {
     assertEquals(Duration.ofSeconds(30), config.commitInterval());
     assertEquals(1, config.numStreamThreads());
     assertEquals(Duration.ofMillis(1), config.drainInterval());
+    assertEquals(10_000, config.drainMaxEvents());
+    assertEquals(Duration.ofMillis(20), config.drainBudget());
     assertEquals(64, config.maxInflightGenerations());
     assertEquals(10_000, config.conversationMaxItems());
     assertEquals(16L * 1024 * 1024, config.conversationMaxBytes());
@@ -218,7 +220,7 @@ class ChatstreamConfigTest {
   @Test
   void configDefDeclaresEverySettingWithDocumentation() {
     var keys = ChatstreamConfig.configDef().configKeys();
-    assertEquals(21, keys.size());
+    assertEquals(23, keys.size());
     keys.values().forEach(key -> assertFalse(key.documentation.isBlank(), key.name));
     LlmProfileConfig.configDef().configKeys().values()
         .forEach(key -> assertFalse(key.documentation.isBlank(), key.name));

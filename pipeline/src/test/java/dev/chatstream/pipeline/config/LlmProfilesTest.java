@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.fallback.FallbackOptions;
+import dev.chatstream.llm.offline.OfflinePacing;
+import dev.chatstream.llm.openai.OpenAiChatOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,9 +29,9 @@ class LlmProfilesTest {
     assertTrue(profiles.defaultIsOffline());
     assertEquals("default", profile.name());
     assertEquals(ProviderType.OFFLINE, profile.provider());
-    assertEquals(Optional.of("offline"), profile.model());
+    assertEquals(Optional.of("offline-echo"), profile.model());
     assertEquals(new ProviderSettings.Offline(Duration.ofMillis(100), Duration.ofMillis(10)), profile.settings());
-    assertEquals("Default LLM profile default: offline, model offline (the offline provider, which answers "
+    assertEquals("Default LLM profile default: offline, model offline-echo (the offline provider, which answers "
         + "without any network): no profile named 'default' is configured and OPENAI_API_KEY is not set. "
         + "Set it, or configure llm.default.*, for a real model.", profiles.describeDefault());
     assertTrue(profiles.describeDefault().contains("OPENAI_API_KEY is not set"), profiles.describeDefault());
@@ -173,6 +176,25 @@ class LlmProfilesTest {
     assertEquals(List.of("primary", "local"), profiles.members(fallback).stream().map(LlmProfile::name).toList());
     assertEquals(Optional.empty(), fallback.model());
     assertThrows(IllegalArgumentException.class, () -> profiles.members(profiles.find("local").orElseThrow()));
+  }
+
+  @Test
+  void profileDefaultsAreTheConnectorsOwn() {
+    LlmProfiles profiles = load(Map.of(
+        "llm.primary.model", "gpt-4.1",
+        "llm.local.provider", "offline",
+        "llm.fb.provider", "fallback",
+        "llm.fb.members", "primary, local"), Map.of());
+    assertEquals(ConnectOptions.defaults(), profiles.find("primary").orElseThrow().connectOptions());
+    assertEquals(FallbackOptions.defaults().memberConnectOptions(), profiles.find("fb").orElseThrow().connectOptions());
+    ProviderSettings.Fallback fallback = (ProviderSettings.Fallback) profiles.find("fb").orElseThrow().settings();
+    assertEquals(FallbackOptions.defaults(), FallbackOptions.defaults().withAttemptTimeout(fallback.attemptTimeout())
+        .withMaxRetryPerLlm(fallback.maxRetryPerLlm()).withRetryInterval(fallback.retryInterval())
+        .withRetryOnChunkSent(fallback.retryOnChunkSent()));
+    assertEquals(new ProviderSettings.Offline(OfflinePacing.defaults().timeToFirstToken(),
+        OfflinePacing.defaults().interTokenDelay()), profiles.find("local").orElseThrow().settings());
+    assertEquals(Optional.of(OpenAiChatOptions.DEFAULT_MODEL), load(Map.of("llm.x.provider", "openai"), Map.of())
+        .find("x").orElseThrow().model());
   }
 
   @Test

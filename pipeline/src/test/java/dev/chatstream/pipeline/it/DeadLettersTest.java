@@ -8,8 +8,8 @@ import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.pipeline.client.OutputRecord;
-import dev.chatstream.pipeline.errors.DeadLetterHeaders;
-import dev.chatstream.pipeline.llm.ProviderRegistry;
+import dev.chatstream.pipeline.internals.errors.DeadLetterHeaders;
+import dev.chatstream.pipeline.internals.llm.ProviderRegistry;
 import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.OutputLog;
@@ -70,8 +70,8 @@ class DeadLettersTest {
   }
 
   private static void assertOrigin(OutputRecord deadLetter, PipelineOnBroker pipeline, RecordMetadata source) {
-    assertEquals(pipeline.topics().dlq(), deadLetter.topic());
-    assertEquals(pipeline.topics().conversations(), deadLetter.headers().get(DeadLetterHeaders.SOURCE_TOPIC));
+    assertEquals(pipeline.topics().dlq().name(), deadLetter.topic());
+    assertEquals(pipeline.topics().conversations().name(), deadLetter.headers().get(DeadLetterHeaders.SOURCE_TOPIC));
     assertEquals(Integer.toString(source.partition()), deadLetter.headers().get(DeadLetterHeaders.SOURCE_PARTITION));
     assertEquals(Long.toString(source.offset()), deadLetter.headers().get(DeadLetterHeaders.SOURCE_OFFSET));
   }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.events.ChatChunk;
+import dev.chatstream.pipeline.ChatstreamService;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamService;
 import dev.chatstream.pipeline.testing.BrokerExtension;
-import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.FixtureLlmServer.Reply;
+import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
 import java.time.Duration;
@@ -65,7 +65,7 @@ class FirstChunkCommitTest {
           () -> out.awaitEvent(ChatChunk.class, chunk -> chunk.getRequestId().equals("r1"),
               Duration.ofSeconds(8), "the first chunk of r1 under read_committed"));
       assertTrue(timedOut.getMessage().startsWith("timed out"), timedOut.getMessage());
-      assertTrue(uncommittedRecords(pipeline.bootstrapServers(), pipeline.topics().chunks()) > 0,
+      assertTrue(uncommittedRecords(pipeline.bootstrapServers(), pipeline.topics().chunks().name()) > 0,
           "the chunks were written, in a transaction not yet committed");
     }
   }

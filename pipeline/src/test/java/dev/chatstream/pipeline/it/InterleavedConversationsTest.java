@@ -8,7 +8,7 @@ import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.llm.ProviderRegistry;
+import dev.chatstream.pipeline.internals.llm.ProviderRegistry;
 import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.EventText;
 import dev.chatstream.pipeline.testing.OutputLog;

@@ -10,8 +10,9 @@ import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ConversationEvent;
 import dev.chatstream.events.ReplyCompleted;
 import dev.chatstream.events.item.ChatMessage;
+import dev.chatstream.pipeline.ChatstreamService;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamService;
+import dev.chatstream.pipeline.internals.topology.Origin;
 import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.CommittedLog;
 import dev.chatstream.pipeline.testing.EventText;
@@ -20,7 +21,6 @@ import dev.chatstream.pipeline.testing.FixtureLlmServer.Reply;
 import dev.chatstream.pipeline.testing.FixtureLlmServer;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
-import dev.chatstream.pipeline.topology.Origin;
 import dev.chatstream.schemas.EventSerdes;
 import dev.chatstream.schemas.EventTypes;
 import java.io.IOException;
@@ -120,7 +120,7 @@ class RestartMidGenerationTest {
   }
 
   private static long committedReplies(PipelineOnBroker pipeline, String requestId) {
-    String topic = pipeline.topics().replies();
+    String topic = pipeline.topics().replies().name();
     return CommittedLog.read(pipeline.bootstrapServers(), topic, WAIT).stream()
         .map(record -> OUTPUTS.deserialize(topic, record.value()))
         .filter(event -> event instanceof ReplyCompleted reply && reply.getRequestId().equals(requestId))
@@ -129,7 +129,7 @@ class RestartMidGenerationTest {
 
   /** The items the pipeline appended to the conversations topic: distinct ids, the reply's message once. */
   private static void assertGeneratedItemsAppearOnce(PipelineOnBroker pipeline, String messageId) {
-    String topic = pipeline.topics().conversations();
+    String topic = pipeline.topics().conversations().name();
     String applicationId = pipeline.settings().get(ChatstreamConfig.APPLICATION_ID_CONFIG);
     Set<String> ids = new HashSet<>();
     int messages = 0;

@@ -2,12 +2,11 @@ package dev.chatstream.pipeline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.pipeline.ChatstreamService;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamService;
 import dev.chatstream.pipeline.testing.BrokerExtension;
 import dev.chatstream.pipeline.testing.CommittedLog;
 import dev.chatstream.pipeline.testing.EventText;
@@ -90,7 +89,7 @@ class TwoInstancesTest {
       assertEquals(conversations.size() + moved.size(), llm.requestCount(), "one more request per moved reply");
       pipeline.stop(staying);
 
-      String topic = pipeline.topics().replies();
+      String topic = pipeline.topics().replies().name();
       Map<String, Long> committed = CommittedLog.read(pipeline.bootstrapServers(), topic, WAIT).stream()
           .map(record -> (ReplyCompleted) OUTPUTS.deserialize(topic, record.value()))
           .collect(Collectors.groupingBy(ReplyCompleted::getRequestId, Collectors.counting()));

@@ -6,7 +6,7 @@ import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
 import dev.chatstream.llm.openai.OpenAiChatProvider;
 import dev.chatstream.llm.testing.Fixtures;
-import dev.chatstream.pipeline.llm.ProviderRegistry;
+import dev.chatstream.pipeline.internals.llm.ProviderRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -2,14 +2,11 @@ package dev.chatstream.pipeline.testing;
 
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.pipeline.Topic;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.client.OutputRecord;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.service.ChatstreamService;
-import dev.chatstream.pipeline.service.EventSerdeSettings;
-import dev.chatstream.pipeline.topology.Topics;
-import dev.chatstream.schemas.EventSerdes;
-import dev.chatstream.schemas.EventTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +30,9 @@ public final class OutputLog implements AutoCloseable {
 
   /** Reads every output topic of {@code config} (dead letters included) from its beginning. */
   public static OutputLog of(ChatstreamConfig config) {
-    Topics topics = ChatstreamService.topics(config);
-    List<String> names = List.of(topics.chunks(), topics.functionCalls(), topics.errors(), topics.metrics(),
-        topics.replies(), topics.dlq());
-    return new OutputLog(new OutputConsumer(config.clientProperties(),
-        EventSerdes.fromConfig(EventTypes.all(), EventSerdeSettings.of(config)).deserializer(), names, topics.dlq(),
-        true));
+    Topics topics = Topics.of(config);
+    List<String> names = topics.all().stream().skip(1).map(Topic::name).toList();
+    return new OutputLog(new OutputConsumer(config.clientProperties(), topics, names, true));
   }
 
   /** The events of {@code type} read so far. */

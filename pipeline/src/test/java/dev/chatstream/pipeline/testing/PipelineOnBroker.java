@@ -3,15 +3,13 @@ package dev.chatstream.pipeline.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.events.ConversationEvent;
+import dev.chatstream.pipeline.ChatstreamService;
+import dev.chatstream.pipeline.LlmRegistry;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.json.InputEventJson;
-import dev.chatstream.pipeline.llm.LlmRegistry;
-import dev.chatstream.pipeline.service.ChatstreamService;
-import dev.chatstream.pipeline.service.EventSerdeSettings;
-import dev.chatstream.pipeline.topology.Topics;
-import dev.chatstream.schemas.EventSerdes;
+import dev.chatstream.pipeline.internals.json.InputEventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,10 +63,10 @@ public final class PipelineOnBroker implements AutoCloseable {
     this.workDir = workDir;
     this.settings = settings;
     ChatstreamConfig config = ChatstreamConfig.of(settings);
-    this.topics = ChatstreamService.topics(config);
+    this.topics = Topics.of(config);
     ChatstreamService.createTopics(config);
-    this.serializer = EventSerdes.fromConfig(ConversationEvent.class, EventSerdeSettings.of(config)).serializer();
-    this.producer = new ConversationProducer(config.clientProperties(), serializer, topics);
+    this.serializer = topics.conversations().valueSerde().serializer();
+    this.producer = new ConversationProducer(config.clientProperties(), topics);
   }
 
   /**
@@ -180,7 +178,7 @@ public final class PipelineOnBroker implements AutoCloseable {
 
   /** The bytes {@link #send} writes for {@code jsonLine} (with a fresh event id). */
   public byte[] encode(String jsonLine) {
-    return serializer.serialize(topics.conversations(), event(jsonLine));
+    return serializer.serialize(topics.conversations().name(), event(jsonLine));
   }
 
   private static ConversationEvent event(String jsonLine) {
@@ -199,7 +197,7 @@ public final class PipelineOnBroker implements AutoCloseable {
       rawProducer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
     try {
-      return rawProducer.send(new ProducerRecord<>(topics.conversations(), key, value)).get();
+      return rawProducer.send(new ProducerRecord<>(topics.conversations().name(), key, value)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -5,15 +5,15 @@ import dev.chatstream.events.ConversationEvent;
 import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.LlmProvider;
 import dev.chatstream.llm.chat.ChatContext;
+import dev.chatstream.pipeline.ChatstreamService;
+import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
-import dev.chatstream.pipeline.mapping.AvroItemCodec;
-import dev.chatstream.pipeline.state.ConversationLimits;
-import dev.chatstream.pipeline.state.ConversationStore;
-import dev.chatstream.pipeline.state.GenerationStore;
-import dev.chatstream.pipeline.json.InputEventJson;
-import dev.chatstream.pipeline.llm.ProviderRegistry;
-import dev.chatstream.pipeline.service.ChatstreamService;
-import dev.chatstream.pipeline.topology.Topics;
+import dev.chatstream.pipeline.internals.json.InputEventJson;
+import dev.chatstream.pipeline.internals.llm.ProviderRegistry;
+import dev.chatstream.pipeline.internals.mapping.AvroItemCodec;
+import dev.chatstream.pipeline.internals.state.ConversationLimits;
+import dev.chatstream.pipeline.internals.state.ConversationStore;
+import dev.chatstream.pipeline.internals.state.GenerationStore;
 import dev.chatstream.schemas.EventSerdes;
 import dev.chatstream.schemas.EventTypes;
 import java.io.IOException;
@@ -50,7 +50,7 @@ public final class TopologyHarness implements AutoCloseable {
 
   public final ManualProvider provider = new ManualProvider();
   public final ManualProvider other = new ManualProvider();
-  public final Topics topics = new Topics("chatstream.");
+  public final Topics topics = Topics.withPrefix("chatstream.");
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, byte[]> input;
   private final Serializer<ConversationEvent> events = EventSerdes.singleObject(ConversationEvent.class).serializer();
@@ -81,14 +81,14 @@ public final class TopologyHarness implements AutoCloseable {
         .build();
     Properties props = ChatstreamService.streamsConfig(config);
     driver = new TopologyTestDriver(ChatstreamService.buildTopology(config, registry), props);
-    input = driver.createInputTopic(topics.conversations(), new StringSerializer(), new ByteArraySerializer());
+    input = driver.createInputTopic(topics.conversations().name(), new StringSerializer(), new ByteArraySerializer());
   }
 
   /** Sends one event written as a {@code chatstream produce} JSON line, keyed by its conversation id. */
   public void send(String jsonLine) {
     try {
       ConversationEvent event = InputEventJson.parse(JSON.readTree(jsonLine));
-      sendRaw(event.getConversationId(), events.serialize(topics.conversations(), event), new RecordHeaders());
+      sendRaw(event.getConversationId(), events.serialize(topics.conversations().name(), event), new RecordHeaders());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -102,7 +102,7 @@ public final class TopologyHarness implements AutoCloseable {
   /** The bytes {@link #send} would write for {@code jsonLine}. */
   public byte[] encode(String jsonLine) {
     try {
-      return events.serialize(topics.conversations(), InputEventJson.parse(JSON.readTree(jsonLine)));
+      return events.serialize(topics.conversations().name(), InputEventJson.parse(JSON.readTree(jsonLine)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -126,13 +126,13 @@ public final class TopologyHarness implements AutoCloseable {
 
   /** Every record published on the dead-letter topic since the last read. */
   public List<TestRecord<String, byte[]>> readDeadLetters() {
-    return driver.createOutputTopic(topics.dlq(), new StringDeserializer(), new ByteArrayDeserializer())
+    return driver.createOutputTopic(topics.dlq().name(), new StringDeserializer(), new ByteArrayDeserializer())
         .readRecordsToList();
   }
 
   /** Every record the pipeline appended to the conversations topic since the last read. */
   public List<TestRecord<String, byte[]>> readAppended() {
-    return driver.createOutputTopic(topics.conversations(), new StringDeserializer(), new ByteArrayDeserializer())
+    return driver.createOutputTopic(topics.conversations().name(), new StringDeserializer(), new ByteArrayDeserializer())
         .readRecordsToList();
   }
 

@@ -1,15 +1,13 @@
 package dev.chatstream.llm.internal.chatcompletions;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
-import dev.chatstream.llm.internal.http.AttemptClients;
 import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.internal.retry.ConnectorRuntime;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
 import dev.chatstream.llm.internal.retry.Generation;
-import dev.chatstream.llm.internal.retry.RetryingStream;
+import dev.chatstream.llm.internal.stream.HttpStreams;
 import java.util.Map;
 
 /**
@@ -20,9 +18,7 @@ public final class ChatCompletionsEngine {
 
   private final ChatEndpoint endpoint;
   private final ChatCompletionsBody body;
-  private final ExceptionMapper errors;
-  private final ConnectorRuntime runtime;
-  private final AttemptClients clients;
+  private final HttpStreams streams;
 
   /**
    * An engine for {@code endpoint}.
@@ -38,34 +34,11 @@ public final class ChatCompletionsEngine {
       ConnectorRuntime runtime) {
     this.endpoint = endpoint;
     this.body = new ChatCompletionsBody(Json.mapper(), rules, providerOptions);
-    this.errors = errors;
-    this.runtime = runtime;
-    this.clients = new AttemptClients(runtime.http());
+    this.streams = new HttpStreams(errors, runtime);
   }
 
   /** Starts streaming {@code request} to {@code generation.model()}; returns at once. */
   public LlmStream start(LlmRequest request, Generation generation, LlmStreamListener listener) {
-    ChatCompletionsAttempt attempt = new ChatCompletionsAttempt(this, request, generation.model());
-    return RetryingStream.start(generation, attempt, errors, listener, runtime);
-  }
-
-  ObjectMapper json() {
-    return Json.mapper();
-  }
-
-  ChatCompletionsBody body() {
-    return body;
-  }
-
-  ChatEndpoint endpoint() {
-    return endpoint;
-  }
-
-  ExceptionMapper errors() {
-    return errors;
-  }
-
-  AttemptClients clients() {
-    return clients;
+    return streams.start(generation, new ChatCompletionsExchange(body, endpoint, request, generation.model()), listener);
   }
 }

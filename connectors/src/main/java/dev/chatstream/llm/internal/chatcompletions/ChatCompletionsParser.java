@@ -8,6 +8,7 @@ import dev.chatstream.llm.internal.http.SseEvent;
 import dev.chatstream.llm.internal.http.SseReader;
 import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
+import dev.chatstream.llm.internal.stream.StreamParser;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ChoiceDelta;
 import dev.chatstream.llm.stream.CompletionUsage;
@@ -27,24 +28,31 @@ import okio.Buffer;
  * ({@code usage} or Groq's {@code x_groq.usage}). An error object in the stream becomes an
  * {@link dev.chatstream.llm.ApiStatusException}. One parser per attempt.
  */
-public final class ChatCompletionsParser {
+public final class ChatCompletionsParser implements StreamParser<SseEvent> {
 
   private static final String DONE = "[DONE]";
 
-  private final ObjectMapper json;
+  private final ObjectMapper json = Json.mapper();
   private final ExceptionMapper errors;
-  private final ThinkingTokenFilter thinking;
+  private final ThinkingTokenFilter thinking = new ThinkingTokenFilter();
   private final String providerRequestId;
   private final ToolCallAssembler toolCalls = new ToolCallAssembler();
   private String lastId = "";
   private boolean done;
 
-  ChatCompletionsParser(
-      ObjectMapper json, ExceptionMapper errors, ThinkingTokenFilter thinking, String providerRequestId) {
-    this.json = json;
+  private ChatCompletionsParser(ExceptionMapper errors, String providerRequestId) {
     this.errors = errors;
-    this.thinking = thinking;
     this.providerRequestId = providerRequestId;
+  }
+
+  /**
+   * A parser for one attempt's stream, for every server speaking the Chat Completions stream format.
+   *
+   * @param errors maps error objects in the stream, masking the provider's secrets
+   * @param providerRequestId the request id of the response, or null
+   */
+  public static ChatCompletionsParser of(ExceptionMapper errors, String providerRequestId) {
+    return new ChatCompletionsParser(errors, providerRequestId);
   }
 
   /**
@@ -57,8 +65,7 @@ public final class ChatCompletionsParser {
    */
   public static List<ChatChunk> chunksOf(byte[] body) throws IOException {
     SseReader events = new SseReader(new Buffer().write(body));
-    ChatCompletionsParser parser = new ChatCompletionsParser(
-        Json.mapper(), ExceptionMapper.redacting(Set.of()), new ThinkingTokenFilter(), null);
+    ChatCompletionsParser parser = of(ExceptionMapper.redacting(Set.of()), null);
     List<ChatChunk> chunks = new ArrayList<>();
     SseEvent event;
     while ((event = events.next()) != null) {
@@ -72,7 +79,8 @@ public final class ChatCompletionsParser {
   }
 
   /** True once {@code data: [DONE]} arrived. */
-  boolean done() {
+  @Override
+  public boolean done() {
     return done;
   }
 
@@ -82,7 +90,8 @@ public final class ChatCompletionsParser {
    * @throws JsonProcessingException when the data is not JSON
    * @throws dev.chatstream.llm.ApiStatusException when the event is an error
    */
-  List<ChatChunk> accept(SseEvent event) throws JsonProcessingException {
+  @Override
+  public List<ChatChunk> accept(SseEvent event) throws JsonProcessingException {
     String data = event.data().strip();
     if (DONE.equals(data)) {
       done = true;
@@ -112,7 +121,8 @@ public final class ChatCompletionsParser {
   }
 
   /** The content still held back by the thinking filter, at the end of the stream. */
-  List<ChatChunk> finish() {
+  @Override
+  public List<ChatChunk> finish() {
     String rest = thinking.finish();
     return rest == null || rest.isEmpty() ? List.of() : List.of(new ChatChunk(lastId, ChoiceDelta.text(rest), null));
   }

@@ -1,5 +1,7 @@
 package dev.chatstream.llm.internal.responses;
 
+import dev.chatstream.llm.internal.http.Urls;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -9,7 +11,7 @@ import okhttp3.Request;
  * key (none for a server without authentication) and the optional {@code OpenAI-Organization} and
  * {@code OpenAI-Project} headers. {@code toString} never shows the key.
  *
- * @param baseUrl the API root, without a trailing slash
+ * @param baseUrl the API root, with or without a trailing slash
  * @param apiKey the key, or null
  * @param organization the organization id, or null
  * @param project the project id, or null
@@ -18,18 +20,7 @@ public record ResponsesEndpoint(HttpUrl baseUrl, String apiKey, String organizat
 
   private static final String OPENAI_HOST = "api.openai.com";
 
-  /** The endpoint under {@code baseUrl}, which may end with a slash. */
-  public static ResponsesEndpoint under(HttpUrl baseUrl, String apiKey, String organization, String project) {
-    HttpUrl.Builder trimmed = baseUrl.newBuilder();
-    for (int i = baseUrl.pathSize() - 1; i >= 0; i--) {
-      if (baseUrl.pathSegments().get(i).isEmpty()) {
-        trimmed.removePathSegment(i);
-      }
-    }
-    return new ResponsesEndpoint(trimmed.build(), apiKey, organization, project);
-  }
-
-  /** What provider states name as their endpoint: the API root as text. */
+  /** What provider states name as their endpoint: the API root as text, without a trailing slash. */
   public String identity() {
     String text = baseUrl.toString();
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -37,7 +28,7 @@ public record ResponsesEndpoint(HttpUrl baseUrl, String apiKey, String organizat
 
   /** {@code {base}/responses}. */
   public HttpUrl responsesUrl() {
-    return baseUrl.newBuilder().addPathSegment("responses").build();
+    return Urls.under(baseUrl, "responses");
   }
 
   /**
@@ -51,26 +42,31 @@ public record ResponsesEndpoint(HttpUrl baseUrl, String apiKey, String organizat
 
   /** {@code {base}/conversations}, followed by {@code segments}. */
   public HttpUrl conversationsUrl(String... segments) {
-    HttpUrl.Builder url = baseUrl.newBuilder().addPathSegment("conversations");
+    HttpUrl.Builder url = Urls.under(baseUrl, "conversations").newBuilder();
     for (String segment : segments) {
       url.addPathSegment(segment);
     }
     return url.build();
   }
 
-  /** A request to {@code url} with the credential headers. */
-  public Request.Builder authorized(HttpUrl url) {
-    Request.Builder request = new Request.Builder().url(url);
+  /** The credential headers. */
+  public Headers headers() {
+    Headers.Builder headers = new Headers.Builder();
     if (apiKey != null && !apiKey.isBlank()) {
-      request.header("Authorization", "Bearer " + apiKey);
+      headers.set("Authorization", "Bearer " + apiKey);
     }
     if (organization != null && !organization.isBlank()) {
-      request.header("OpenAI-Organization", organization);
+      headers.set("OpenAI-Organization", organization);
     }
     if (project != null && !project.isBlank()) {
-      request.header("OpenAI-Project", project);
+      headers.set("OpenAI-Project", project);
     }
-    return request;
+    return headers.build();
+  }
+
+  /** A request to {@code url} with the credential headers. */
+  public Request.Builder authorized(HttpUrl url) {
+    return new Request.Builder().url(url).headers(headers());
   }
 
   @Override

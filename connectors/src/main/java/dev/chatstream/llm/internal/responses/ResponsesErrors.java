@@ -31,9 +31,8 @@ final class ResponsesErrors {
       return new ApiConnectionException("the provider closed the WebSocket at its connection time limit: " + message,
           true, null);
     }
-    int status = status(event, inner);
-    return new ApiStatusException("error in the provider stream: " + describe(code, message), status,
-        providerRequestId, errors.redact(event.toString()), null, false);
+    return errors.streamError(describe(code, message), status(event, inner), providerRequestId, event.toString(),
+        false);
   }
 
   /** The error for a {@code response.failed} event: its {@code response.error}. */

@@ -24,20 +24,25 @@ import java.util.Map;
  */
 final class ResponsesEvents {
 
-  private final ExceptionMapper errors;
   private final ReplyOutput reply = new ReplyOutput();
+  private ExceptionMapper errors;
   private String providerRequestId;
   private String responseId = "";
   private boolean finished;
   private boolean responseDelivered;
 
+  /** Events whose errors are masked by {@code errors} until a transport binds its own. */
   ResponsesEvents(ExceptionMapper errors) {
     this.errors = errors;
   }
 
-  /** The provider's request id of the transport carrying the events (for error events). */
-  void providerRequestId(String id) {
-    providerRequestId = id;
+  /**
+   * Binds the transport now carrying the events: the mapper that also masks its credentials, and the
+   * provider's request id of its response (for error events).
+   */
+  void bind(ExceptionMapper transportErrors, String requestId) {
+    errors = transportErrors;
+    providerRequestId = requestId;
   }
 
   /**

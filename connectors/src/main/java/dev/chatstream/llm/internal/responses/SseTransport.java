@@ -5,25 +5,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.llm.internal.http.AttemptClients;
 import dev.chatstream.llm.internal.http.SseEvent;
-import dev.chatstream.llm.internal.http.SseReader;
 import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.internal.retry.AttemptContext;
+import dev.chatstream.llm.internal.retry.ErrorDialect;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
+import dev.chatstream.llm.internal.stream.HttpStreamAttempt;
+import dev.chatstream.llm.internal.stream.JsonPost;
+import dev.chatstream.llm.internal.stream.SseExchange;
+import dev.chatstream.llm.internal.stream.StreamParser;
+import dev.chatstream.llm.stream.ChatChunk;
 import java.io.IOException;
-import okhttp3.Call;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
+import java.util.List;
 import okhttp3.Response;
 
 /**
- * {@code POST {base}/responses} with {@code stream: true}: a status other than 2xx is mapped by the
- * {@link ExceptionMapper}, the event stream is read through the {@link SseReader}, and each event's
- * data is one Responses event.
+ * {@code POST {base}/responses} with {@code stream: true}, run as the shared streaming HTTP call
+ * ({@link HttpStreamAttempt} over an {@link SseExchange}): each server-sent event's data is one
+ * Responses event. A stream that ends before the response does is a (retryable) connection failure.
  */
 final class SseTransport implements ResponsesTransport {
-
-  private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
   private final ResponsesEndpoint endpoint;
   private final AttemptClients clients;
@@ -37,41 +37,15 @@ final class SseTransport implements ResponsesTransport {
   public void exchange(
       ObjectNode body, String model, ResponsesEvents events, AttemptContext context, ExceptionMapper errors)
       throws IOException {
-    ObjectNode streaming = body.deepCopy().put("stream", true);
-    Request http = endpoint.authorized(endpoint.responsesUrl())
-        .header("Accept", "text/event-stream")
-        .post(RequestBody.create(Json.mapper().writeValueAsBytes(streaming), JSON_TYPE))
-        .build();
-    ExceptionMapper masked = errors.withCredentialsOf(http);
-    Call call = clients.forTimeout(context.timeout()).newCall(http);
-    context.onCancel(call::cancel);
-    try (Response response = call.execute()) {
-      if (!response.isSuccessful()) {
-        throw masked.fromResponse(response);
-      }
-      masked.requireEventStream(response);
-      events.providerRequestId(ExceptionMapper.requestId(response.headers()));
-      read(new SseReader(response.body().source()), events, context);
-    }
+    JsonPost post = new JsonPost(endpoint.responsesUrl(),
+        () -> endpoint.headers().newBuilder().set("Accept", "text/event-stream").build(),
+        () -> body.deepCopy().put("stream", true));
+    SseExchange exchange = new SseExchange(post, (response, attemptErrors) -> new Parser(events, response,
+        attemptErrors), ErrorDialect.DEFAULT);
+    new HttpStreamAttempt<>(exchange, clients, errors).run(context);
   }
 
-  private static void read(SseReader reader, ResponsesEvents events, AttemptContext context) throws IOException {
-    SseEvent event;
-    while (!context.cancelled() && (event = reader.next()) != null) {
-      String data = event.data().strip();
-      if (data.isEmpty() || "[DONE]".equals(data)) {
-        continue;
-      }
-      events.accept(parse(data)).forEach(context::emit);
-      if (events.finished()) {
-        return;
-      }
-    }
-    if (!context.cancelled()) {
-      throw new IOException("the event stream ended before the response completed");
-    }
-  }
-
+  /** One Responses event in the text of a server-sent event's data or a WebSocket message. */
   static JsonNode parse(String data) throws IOException {
     JsonNode event = Json.mapper().readTree(data);
     if (event == null || !event.isObject()) {
@@ -79,6 +53,35 @@ final class SseTransport implements ResponsesTransport {
       throw new NotAnEventException("expected a JSON object, got " + kind);
     }
     return event;
+  }
+
+  /** The server-sent events of one response, through the attempt's {@link ResponsesEvents}. */
+  private static final class Parser implements StreamParser<SseEvent> {
+    private final ResponsesEvents events;
+
+    Parser(ResponsesEvents events, Response response, ExceptionMapper errors) {
+      this.events = events;
+      events.bind(errors, ExceptionMapper.requestId(response.headers()));
+    }
+
+    @Override
+    public List<ChatChunk> accept(SseEvent event) throws IOException {
+      String data = event.data().strip();
+      return data.isEmpty() || "[DONE]".equals(data) ? List.of() : events.accept(parse(data));
+    }
+
+    @Override
+    public boolean done() {
+      return events.finished();
+    }
+
+    @Override
+    public List<ChatChunk> finish() throws IOException {
+      if (!events.finished()) {
+        throw new IOException("the event stream ended before the response completed");
+      }
+      return List.of();
+    }
   }
 
   /** A stream event that is JSON but not an event object. */

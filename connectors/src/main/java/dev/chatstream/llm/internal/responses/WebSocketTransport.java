@@ -8,6 +8,7 @@ import dev.chatstream.llm.internal.responses.websocket.ResponsesSocketPool;
 import dev.chatstream.llm.internal.responses.websocket.SocketFrame;
 import dev.chatstream.llm.internal.retry.AttemptContext;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
+import dev.chatstream.llm.internal.stream.CredentialHeaders;
 import java.io.IOException;
 import okhttp3.Request;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ final class WebSocketTransport implements ResponsesTransport {
       ObjectNode body, String model, ResponsesEvents events, AttemptContext context, ExceptionMapper errors)
       throws IOException {
     Request handshake = endpoint.authorized(endpoint.webSocketUrl(model)).build();
-    ExceptionMapper masked = errors.withCredentialsOf(handshake);
+    ExceptionMapper masked = errors.withSecrets(CredentialHeaders.values(handshake));
     String message = Json.mapper().writeValueAsString(
         Json.mapper().createObjectNode().put("type", "response.create").setAll(body));
     PooledSocket socket = pool.reuse(handshake.url().toString());
@@ -64,7 +65,7 @@ final class WebSocketTransport implements ResponsesTransport {
     boolean clean = false;
     context.onCancel(socket::cancel);
     try {
-      events.providerRequestId(socket.providerRequestId());
+      events.bind(errors, socket.providerRequestId());
       if (!socket.send(message)) {
         return ended(reused, false, null, errors);
       }

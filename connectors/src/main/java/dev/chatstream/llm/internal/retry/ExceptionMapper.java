@@ -2,6 +2,7 @@ package dev.chatstream.llm.internal.retry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.chatstream.llm.ApiConnectionException;
 import dev.chatstream.llm.ApiStatusException;
 import dev.chatstream.llm.ApiTimeoutException;
@@ -14,12 +15,9 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import okhttp3.Headers;
-import okhttp3.MediaType;
-import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -35,7 +33,13 @@ public final class ExceptionMapper {
   /** Error bodies longer than this are cut. */
   static final int MAX_BODY_BYTES = 16 * 1024;
 
-  private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization", "api-key");
+  /**
+   * Where providers put their request id: OpenAI's {@code x-request-id}, Azure's
+   * {@code apim-request-id}, Anthropic's {@code request-id}, AWS's {@code x-amzn-RequestId} and
+   * Mistral's {@code mistral-correlation-id}.
+   */
+  static final List<String> REQUEST_ID_HEADERS =
+      List.of("x-request-id", "apim-request-id", "request-id", "x-amzn-RequestId", "mistral-correlation-id");
 
   private final SecretRedactor redactor;
 
@@ -51,47 +55,6 @@ public final class ExceptionMapper {
   /** A mapper that also masks these secrets, such as the credential headers of one attempt. */
   public ExceptionMapper withSecrets(Collection<String> more) {
     return new ExceptionMapper(redactor.with(more));
-  }
-
-  /**
-   * A mapper that also masks the credentials {@code http} carries: its {@code Authorization} values
-   * (with and without the {@code Bearer} scheme) and {@code api-key} values.
-   */
-  public ExceptionMapper withCredentialsOf(Request http) {
-    List<String> secrets = new ArrayList<>();
-    for (String name : CREDENTIAL_HEADERS) {
-      for (String value : http.headers(name)) {
-        secrets.add(value);
-        if (value.startsWith("Bearer ")) {
-          secrets.add(value.substring("Bearer ".length()));
-        }
-      }
-    }
-    return withSecrets(secrets);
-  }
-
-  /**
-   * Checks that a successful answer to a streaming request is an event stream (or has no content
-   * type). A JSON body holding an {@code error} object becomes its status error; anything else a
-   * retryable error naming the content type.
-   *
-   * @throws IOException when the body cannot be read
-   */
-  public void requireEventStream(Response response) throws IOException {
-    MediaType type = response.body().contentType();
-    if (type == null || "event-stream".equals(type.subtype())) {
-      return;
-    }
-    String text = response.peekBody(MAX_BODY_BYTES).string();
-    try {
-      JsonNode root = Json.mapper().readTree(text);
-      if (root != null && root.path("error").isObject()) {
-        throw fromStreamError(root, requestId(response.headers()));
-      }
-    } catch (JsonProcessingException notJson) {
-      // reported below as an unexpected content type
-    }
-    throw new LlmException("expected an event stream, the provider answered " + type, true, null);
   }
 
   /** {@code text} with every known secret masked. */
@@ -118,14 +81,42 @@ public final class ExceptionMapper {
     };
   }
 
-  /** The error for an HTTP response whose status is not 2xx. Reads (part of) the body. */
+  /** The error for an HTTP response whose status is not 2xx, read in the OpenAI shape. Reads (part of) the body. */
   public ApiStatusException fromResponse(Response response) {
+    return fromResponse(response, ErrorDialect.DEFAULT);
+  }
+
+  /** The error for an HTTP response whose status is not 2xx, its detail read by {@code dialect}. */
+  public ApiStatusException fromResponse(Response response, ErrorDialect dialect) {
     int status = response.code();
     String body = redact(readBody(response));
     Duration retryAfter = status == 429 ? RetryAfter.parse(response.headers(), Clock.systemUTC()) : null;
-    String detail = errorMessage(body);
-    String message = "HTTP " + status + ": " + (detail != null ? detail : reason(response));
+    String detail = detail(response.headers(), body, dialect);
+    String message = "HTTP " + status + ": " + (detail != null ? redact(detail) : reason(response));
     return new ApiStatusException(message, status, requestId(response.headers()), body, retryAfter);
+  }
+
+  /**
+   * The error for a provider error named in a stream, whose status the provider's error table gives
+   * (Anthropic's {@code overloaded_error} is 529, Bedrock's {@code throttlingException} 429, ...).
+   *
+   * @param detail what the provider said went wrong
+   * @param status the status of the error, or {@link ApiStatusException#UNKNOWN_STATUS}
+   * @param providerRequestId the request id of the response carrying the stream, or null
+   * @param body the error as the provider sent it, or null
+   */
+  public ApiStatusException streamError(String detail, int status, String providerRequestId, String body) {
+    return streamError(detail, status, providerRequestId, body, ApiStatusException.isRetryableStatus(status));
+  }
+
+  /**
+   * The error for a provider error named in a stream, whose retryability the provider's table gives
+   * apart from any status (a reply blocked for its content is final).
+   */
+  public ApiStatusException streamError(
+      String detail, int status, String providerRequestId, String body, boolean retryable) {
+    String message = "error in the provider stream" + (detail == null || detail.isEmpty() ? "" : ": " + redact(detail));
+    return new ApiStatusException(message, status, providerRequestId, redact(body), null, retryable);
   }
 
   /**
@@ -144,10 +135,15 @@ public final class ExceptionMapper {
     return new ApiStatusException(message, status, providerRequestId, redact(error.toString()), null);
   }
 
-  /** The provider's request id: {@code x-request-id}, else Azure's {@code apim-request-id}. */
+  /** The provider's request id: the first of {@link #REQUEST_ID_HEADERS} the response has, or null. */
   public static String requestId(Headers headers) {
-    String id = headers.get("x-request-id");
-    return id != null ? id : headers.get("apim-request-id");
+    for (String name : REQUEST_ID_HEADERS) {
+      String id = headers.get(name);
+      if (id != null) {
+        return id;
+      }
+    }
+    return null;
   }
 
   private static int statusOf(JsonNode error) {
@@ -186,22 +182,15 @@ public final class ExceptionMapper {
     return response.message().isBlank() ? "request failed" : response.message();
   }
 
-  private static String errorMessage(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      JsonNode root = Json.mapper().readTree(body);
-      JsonNode error = root.path("error");
-      if (error.path("message").isTextual()) {
-        return error.get("message").asText();
+  private static String detail(Headers headers, String body, ErrorDialect dialect) {
+    JsonNode root = MissingNode.getInstance();
+    if (body != null && !body.isBlank()) {
+      try {
+        root = Json.mapper().readTree(body);
+      } catch (JsonProcessingException e) {
+        // not JSON: the dialect may still read the headers
       }
-      if (error.isTextual()) {
-        return error.asText();
-      }
-      return root.path("message").isTextual() ? root.get("message").asText() : null;
-    } catch (JsonProcessingException e) {
-      return null;
     }
+    return dialect.detail(headers, root);
   }
 }

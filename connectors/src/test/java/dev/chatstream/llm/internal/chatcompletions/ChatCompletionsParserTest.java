@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.ApiStatusException;
 import dev.chatstream.llm.internal.http.SseEvent;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
@@ -14,7 +13,6 @@ import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ChoiceDelta;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.llm.stream.FunctionToolCall;
-import dev.chatstream.llm.stream.ThinkingTokenFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ChatCompletionsParserTest {
 
-  private final ChatCompletionsParser parser = new ChatCompletionsParser(
-      new ObjectMapper(), ExceptionMapper.redacting(List.of()), new ThinkingTokenFilter(), "req_1");
+  private final ChatCompletionsParser parser = ChatCompletionsParser.of(ExceptionMapper.redacting(List.of()), "req_1");
 
   @Test
   void turnsContentDeltasIntoTextChunks() throws Exception {

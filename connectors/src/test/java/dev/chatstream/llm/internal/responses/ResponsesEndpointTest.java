@@ -12,9 +12,9 @@ class ResponsesEndpointTest {
 
   @Test
   void openAisWebSocketUrlHasNoModelParameterOtherHostsDo() {
-    ResponsesEndpoint openAi = ResponsesEndpoint.under(HttpUrl.get("https://api.openai.com/v1/"), "sk-k-123456",
+    ResponsesEndpoint openAi = new ResponsesEndpoint(HttpUrl.get("https://api.openai.com/v1/"), "sk-k-123456",
         null, null);
-    ResponsesEndpoint azure = ResponsesEndpoint.under(HttpUrl.get("https://res.openai.azure.com/openai/v1"),
+    ResponsesEndpoint azure = new ResponsesEndpoint(HttpUrl.get("https://res.openai.azure.com/openai/v1"),
         "az-key-123456", null, null);
 
     assertEquals("https://api.openai.com/v1/responses", openAi.webSocketUrl("gpt-4.1").toString());
@@ -25,7 +25,7 @@ class ResponsesEndpointTest {
 
   @Test
   void conversationUrlsEscapeTheirSegments() {
-    ResponsesEndpoint endpoint = ResponsesEndpoint.under(HttpUrl.get("http://localhost:8080/v1"), null, null, null);
+    ResponsesEndpoint endpoint = new ResponsesEndpoint(HttpUrl.get("http://localhost:8080/v1"), null, null, null);
 
     assertEquals("http://localhost:8080/v1/conversations/conv_1/items/msg%2F2",
         endpoint.conversationsUrl("conv_1", "items", "msg/2").toString());
@@ -33,10 +33,10 @@ class ResponsesEndpointTest {
 
   @Test
   void credentialsAreHeadersAndNeverInTheText() {
-    ResponsesEndpoint endpoint = ResponsesEndpoint.under(HttpUrl.get("https://api.openai.com/v1"), "sk-k-123456",
+    ResponsesEndpoint endpoint = new ResponsesEndpoint(HttpUrl.get("https://api.openai.com/v1"), "sk-k-123456",
         "org-1", "proj-1");
     Request request = endpoint.authorized(endpoint.responsesUrl()).build();
-    Request anonymous = ResponsesEndpoint.under(HttpUrl.get("http://localhost/v1"), null, null, null)
+    Request anonymous = new ResponsesEndpoint(HttpUrl.get("http://localhost/v1"), null, null, null)
         .authorized(HttpUrl.get("http://localhost/v1/responses")).build();
 
     assertEquals("Bearer sk-k-123456", request.header("Authorization"));

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 /** Responses events that the recordings do not show, one by one. */
 class ResponsesEventsTest {
 
-  private final ResponsesEvents events = new ResponsesEvents(ExceptionMapper.redacting(List.of("sk-secret-123456")));
+  private final ExceptionMapper errors = ExceptionMapper.redacting(List.of("sk-secret-123456"));
+  private final ResponsesEvents events = new ResponsesEvents(errors);
 
   @Test
   void anErrorEventWithItsFieldsAtTheTopLevelIsAStatusErrorThatIsNotRetried() {
-    events.providerRequestId("req_42");
+    events.bind(errors, "req_42");
 
     LlmException error = assertThrows(LlmException.class, () -> events.accept(ResponsesWire.read(
         "{\"type\":\"error\",\"code\":\"server_error\",\"message\":\"boom for sk-secret-123456\",\"param\":null}")));

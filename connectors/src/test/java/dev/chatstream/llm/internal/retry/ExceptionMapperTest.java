@@ -167,6 +167,46 @@ class ExceptionMapperTest {
     assertTrue(error.retryable());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"x-request-id", "apim-request-id", "request-id", "x-amzn-RequestId", "mistral-correlation-id"})
+  void readsTheRequestIdHeaderOfEveryProvider(String header) {
+    Response response = response(500, "{}").newBuilder().header(header, "id-7").build();
+
+    assertEquals("id-7", mapper.fromResponse(response).providerRequestId());
+  }
+
+  @Test
+  void aProviderDialectReadsTheDetailAndTheBodyStaysRedacted() {
+    ErrorDialect dialect = (headers, body) -> headers.get("x-error-type") + ": " + body.path("Message").asText();
+    Response response = response(403, "{\"Message\":\"key " + KEY + " denied\"}").newBuilder()
+        .header("x-error-type", "AccessDenied").build();
+
+    ApiStatusException error = mapper.fromResponse(response, dialect);
+
+    assertEquals("HTTP 403: AccessDenied: key [redacted] denied", error.getMessage());
+    assertFalse(error.body().contains(KEY));
+    assertFalse(error.retryable());
+  }
+
+  @Test
+  void aDialectSeesAMissingNodeWhenTheBodyIsNotJson() {
+    ErrorDialect dialect = (headers, body) -> body.isMissingNode() ? null : "json";
+
+    assertEquals("HTTP 502: Service Unavailable", mapper.fromResponse(response(502, "<html/>"), dialect).getMessage());
+  }
+
+  @Test
+  void aStreamErrorTakesTheStatusOfTheProvidersTable() {
+    ApiStatusException overloaded = mapper.streamError("Overloaded " + KEY, 529, "req_9", "{\"k\":\"" + KEY + "\"}");
+
+    assertEquals(529, overloaded.status());
+    assertTrue(overloaded.retryable());
+    assertEquals("error in the provider stream: Overloaded [redacted]", overloaded.getMessage());
+    assertEquals("{\"k\":\"[redacted]\"}", overloaded.body());
+    assertEquals("req_9", overloaded.providerRequestId());
+    assertFalse(mapper.streamError("bad", 400, null, null).retryable());
+  }
+
   private static Response response(int code, String body) {
     return new Response.Builder()
         .request(new Request.Builder().url("http://localhost/v1/chat/completions").build())

@@ -10,13 +10,14 @@ import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.internal.responses.ResponsesEndpoint;
 import dev.chatstream.llm.internal.retry.AttemptContext;
 import dev.chatstream.llm.internal.retry.ExceptionMapper;
+import dev.chatstream.llm.internal.stream.CredentialHeaders;
+import dev.chatstream.llm.internal.stream.JsonPost;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Call;
-import okhttp3.MediaType;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -31,8 +32,6 @@ public final class ConversationsClient {
   /** The most items one add call takes. */
   public static final int MAX_ITEMS_PER_CALL = 20;
 
-  private static final MediaType JSON_TYPE = MediaType.get("application/json");
-
   private final ResponsesEndpoint endpoint;
   private final AttemptClients clients;
   private final ExceptionMapper errors;
@@ -46,8 +45,7 @@ public final class ConversationsClient {
 
   /** Creates an empty conversation and returns its id. */
   public String create(AttemptContext context) throws IOException {
-    JsonNode created = call(endpoint.authorized(endpoint.conversationsUrl()).post(json(Json.mapper()
-        .createObjectNode())).build(), context);
+    JsonNode created = call(post(endpoint.conversationsUrl(), Json.mapper().createObjectNode()), context);
     String id = created.path("id").asText("");
     if (id.isEmpty()) {
       throw new LlmException("the provider created a conversation without an id", true, null);
@@ -68,8 +66,7 @@ public final class ConversationsClient {
       ObjectNode body = Json.mapper().createObjectNode();
       ArrayNode array = body.putArray("items");
       batch.forEach(array::add);
-      JsonNode added = call(endpoint.authorized(endpoint.conversationsUrl(conversationId, "items"))
-          .post(json(body)).build(), context);
+      JsonNode added = call(post(endpoint.conversationsUrl(conversationId, "items"), body), context);
       JsonNode data = added.path("data");
       if (!data.isArray() || data.size() != batch.size()) {
         throw new LlmException("the provider answered " + data.size() + " items for " + batch.size() + " added",
@@ -87,7 +84,7 @@ public final class ConversationsClient {
     Request http = endpoint.authorized(endpoint.conversationsUrl(conversationId, "items", itemId)).delete().build();
     try (Response response = execute(http, context)) {
       if (!response.isSuccessful() && response.code() != 404) {
-        throw errors.withCredentialsOf(http).fromResponse(response);
+        throw errors.withSecrets(CredentialHeaders.values(http)).fromResponse(response);
       }
     }
   }
@@ -95,7 +92,7 @@ public final class ConversationsClient {
   private JsonNode call(Request http, AttemptContext context) throws IOException {
     try (Response response = execute(http, context)) {
       if (!response.isSuccessful()) {
-        throw errors.withCredentialsOf(http).fromResponse(response);
+        throw errors.withSecrets(CredentialHeaders.values(http)).fromResponse(response);
       }
       JsonNode body = Json.mapper().readTree(response.body().byteStream());
       return body == null ? MissingNode.getInstance() : body;
@@ -108,7 +105,7 @@ public final class ConversationsClient {
     return call.execute();
   }
 
-  private static RequestBody json(ObjectNode body) throws IOException {
-    return RequestBody.create(Json.mapper().writeValueAsBytes(body), JSON_TYPE);
+  private Request post(HttpUrl url, ObjectNode body) throws IOException {
+    return new JsonPost(url, endpoint::headers, () -> body).request();
   }
 }

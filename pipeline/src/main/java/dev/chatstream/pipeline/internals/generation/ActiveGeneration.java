@@ -1,0 +1,82 @@
+package dev.chatstream.pipeline.internals.generation;
+
+import dev.chatstream.llm.LlmStream;
+
+/**
+ * A generation attempt running on a provider, as the stream thread tracks it: its handle, its
+ * request (decoded, and as it arrived), the provider stream to cancel, what the reply has collected
+ * so far, and the sequence number of the next output event.
+ */
+public final class ActiveGeneration {
+  private final GenerationHandle handle;
+  private final ReplyRequest request;
+  private final byte[] encodedRequest;
+  private final ReplyAccumulator reply;
+  private final int toolStep;
+  private LlmStream stream;
+  private long nextSequence;
+  private boolean chunked;
+  private boolean cancelled;
+
+  ActiveGeneration(
+      GenerationHandle handle, ReplyRequest request, byte[] encodedRequest, ReplyAccumulator reply, int toolStep) {
+    this.handle = handle;
+    this.request = request;
+    this.encodedRequest = encodedRequest;
+    this.reply = reply;
+    this.toolStep = toolStep;
+  }
+
+  /** The attempt's handle. */
+  public GenerationHandle handle() {
+    return handle;
+  }
+
+  /** The request being answered. */
+  public ReplyRequest request() {
+    return request;
+  }
+
+  /** The request as it arrived (the root request, for the steps of a tool loop). */
+  byte[] encodedRequest() {
+    return encodedRequest;
+  }
+
+  /** The reply collected so far. */
+  public ReplyAccumulator reply() {
+    return reply;
+  }
+
+  /** 0 for a producer's request, n for the n-th automatic reply of a tool loop. */
+  public int toolStep() {
+    return toolStep;
+  }
+
+  /** Takes the next output sequence number of this attempt. */
+  public long nextSequence() {
+    return nextSequence++;
+  }
+
+  /** Notes that a chunk was forwarded; true for the attempt's first. */
+  boolean chunkForwarded() {
+    boolean first = !chunked;
+    chunked = true;
+    return first;
+  }
+
+  /** True once a cancel was asked for. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  void started(LlmStream providerStream) {
+    this.stream = providerStream;
+  }
+
+  void cancel() {
+    cancelled = true;
+    if (stream != null) {
+      stream.cancel();
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.chatstream.pipeline.internals.generation;
+
+import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.pipeline.LlmRegistry;
+import dev.chatstream.pipeline.internals.state.ConversationStore;
+import dev.chatstream.pipeline.internals.state.GenerationEntry;
+import dev.chatstream.pipeline.internals.state.GenerationStore;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the head of a conversation's queue when nothing of the conversation runs and an in-flight
+ * permit is free: reads the context, builds the provider request and hands it to the
+ * {@link GenerationRunner}. Conversations that found no permit wait in order for a later drain.
+ *
+ * <p>A request is decoded once per start: a request queued on this task keeps its decoded form
+ * here until it starts; one found in the store (after a restart, or a tool-loop step) is decoded
+ * when it starts.
+ */
+final class GenerationStarts {
+  private static final Logger LOG = LoggerFactory.getLogger(GenerationStarts.class);
+
+  private final ConversationStore conversations;
+  private final GenerationStore generations;
+  private final GenerationRunner runner;
+  private final LlmRegistry registry;
+  private final RequestCodec codec;
+  private final OutputSink sink;
+  private final PipelineErrors errors;
+  private final Map<QueuedKey, ReplyRequest> decodedQueued = new HashMap<>();
+  private final Set<String> waitingForPermit = new LinkedHashSet<>();
+
+  private record QueuedKey(String conversationId, long seq) {}
+
+  private record LlmStarter(LlmProvider provider, LlmRequest request) {}
+
+  GenerationStarts(ConversationStore conversations, GenerationStore generations, GenerationRunner runner,
+      LlmRegistry registry, RequestCodec codec, OutputSink sink, PipelineErrors errors) {
+    this.conversations = conversations;
+    this.generations = generations;
+    this.runner = runner;
+    this.registry = registry;
+    this.codec = codec;
+    this.sink = sink;
+    this.errors = errors;
+  }
+
+  /** Keeps the decoded form of the request just queued at {@code seq}. */
+  void queued(String conversationId, long seq, ReplyRequest request) {
+    decodedQueued.put(new QueuedKey(conversationId, seq), request);
+  }
+
+  /** The request of a queued entry that is being removed before it started. */
+  ReplyRequest removed(String conversationId, GenerationEntry entry) {
+    ReplyRequest request = decoded(conversationId, entry);
+    decodedQueued.remove(new QueuedKey(conversationId, entry.seq()));
+    return request;
+  }
+
+  /** Forgets what is kept for the conversation (it is being deleted). */
+  void forget(String conversationId) {
+    decodedQueued.keySet().removeIf(key -> key.conversationId().equals(conversationId));
+    waitingForPermit.remove(conversationId);
+  }
+
+  /** Starts the conversation's next request unless one runs; false only when no permit was free. */
+  boolean startNext(String conversationId) {
+    while (runner.active(conversationId).isEmpty()) {
+      Optional<GenerationEntry> head = generations.head(conversationId);
+      if (head.isEmpty()) {
+        return true;
+      }
+      GenerationEntry entry = head.get();
+      ReplyRequest request = decoded(conversationId, entry);
+      Optional<LlmStarter> starter = prepare(conversationId, entry, request);
+      if (starter.isEmpty()) {
+        continue;
+      }
+      if (!start(conversationId, entry, request, starter.get())) {
+        waitingForPermit.add(conversationId);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Starts queued requests that waited for an in-flight permit, while permits last. */
+  void startWaiting() {
+    if (waitingForPermit.isEmpty() || !runner.hasFreePermit()) {
+      return;
+    }
+    Deque<String> waiting = new ArrayDeque<>(waitingForPermit);
+    waitingForPermit.clear();
+    while (!waiting.isEmpty()) {
+      String conversationId = waiting.poll();
+      if (!startNext(conversationId)) {
+        waitingForPermit.add(conversationId);
+        waitingForPermit.addAll(waiting);
+        return;
+      }
+    }
+  }
+
+  /** Conversations whose next request waits for a permit. */
+  int waiting() {
+    return waitingForPermit.size();
+  }
+
+  private boolean start(String conversationId, GenerationEntry entry, ReplyRequest request, LlmStarter starter) {
+    GenerationEntry next = entry.nextAttempt();
+    GenerationHandle handle = new GenerationHandle(conversationId, entry.requestId(), next.attempt(), entry.seq());
+    ActiveGeneration generation = new ActiveGeneration(handle, request, entry.request(),
+        new ReplyAccumulator(MessageIds.forRequest(conversationId, entry.requestId()), entry.createdAt()),
+        entry.toolStep());
+    if (!runner.tryStart(generation, starter.provider(), starter.request())) {
+      return false;
+    }
+    decodedQueued.remove(new QueuedKey(conversationId, entry.seq()));
+    generations.put(conversationId, next);
+    if (next.attempt() > 1) {
+      LOG.info("restarted generation {} of conversation {} (attempt {})", entry.requestId(), conversationId,
+          next.attempt());
+    }
+    return true;
+  }
+
+  private Optional<LlmStarter> prepare(String conversationId, GenerationEntry entry, ReplyRequest request) {
+    try {
+      LlmProvider provider = registry.provider(request.llm());
+      LlmRequest built = RequestBuilder.build(request, conversations.context(conversationId),
+          registry.connectOptions(request.llm()));
+      return Optional.of(new LlmStarter(provider, built));
+    } catch (RuntimeException e) {
+      generations.remove(conversationId, entry.seq());
+      decodedQueued.remove(new QueuedKey(conversationId, entry.seq()));
+      sink.requestError(conversationId, request, errors.requestCannotBeSent(request.requestId(), e.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  private ReplyRequest decoded(String conversationId, GenerationEntry entry) {
+    ReplyRequest queued = decodedQueued.get(new QueuedKey(conversationId, entry.seq()));
+    return queued != null ? queued : codec.decode(entry.request()).withRequestId(entry.requestId());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.chatstream.pipeline.internals.llm;
+
+import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.fallback.FallbackAdapter;
+import dev.chatstream.llm.fallback.FallbackOptions;
+import dev.chatstream.llm.livekit.LiveKitInferenceOptions;
+import dev.chatstream.llm.livekit.LiveKitInferenceProvider;
+import dev.chatstream.llm.offline.OfflinePacing;
+import dev.chatstream.llm.offline.OfflineProvider;
+import dev.chatstream.llm.openai.AzureOpenAiOptions;
+import dev.chatstream.llm.openai.OpenAiChatOptions;
+import dev.chatstream.llm.openai.OpenAiChatProvider;
+import dev.chatstream.pipeline.config.LlmProfile;
+import dev.chatstream.pipeline.config.LlmProfiles;
+import dev.chatstream.pipeline.config.ProviderSettings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Builds the connector of every configured LLM profile: where a profile's settings become an
+ * {@link LlmProvider}. Offline profiles share one scheduler; fallback profiles wrap their members'
+ * providers.
+ */
+public final class ProfileProviders {
+  private final LlmProfiles profiles;
+  private final Map<String, LlmProvider> built = new HashMap<>();
+  private ScheduledExecutorService offlineScheduler;
+
+  private ProfileProviders(LlmProfiles profiles) {
+    this.profiles = profiles;
+  }
+
+  /**
+   * A registry with a provider for every profile.
+   *
+   * @throws IllegalArgumentException when a profile cannot be built (a missing key, a bad URL), naming it
+   */
+  public static ProviderRegistry registry(LlmProfiles profiles) {
+    ProfileProviders factory = new ProfileProviders(profiles);
+    ProviderRegistry.Builder registry = ProviderRegistry.builder(profiles.defaultProfile().name());
+    for (LlmProfile profile : profiles.all()) {
+      registry.add(profile.name(), factory.provider(profile), profile.connectOptions());
+    }
+    if (factory.offlineScheduler != null) {
+      registry.onClose(factory.offlineScheduler::shutdownNow);
+    }
+    return registry.build();
+  }
+
+  private LlmProvider provider(LlmProfile profile) {
+    LlmProvider provider = built.get(profile.name());
+    if (provider == null) {
+      try {
+        provider = create(profile);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("LLM profile '" + profile.name() + "': " + e.getMessage(), e);
+      }
+      built.put(profile.name(), provider);
+    }
+    return provider;
+  }
+
+  private LlmProvider create(LlmProfile profile) {
+    String key = profile.apiKey().map(Password::value).orElse(null);
+    String model = profile.model().orElse(null);
+    return switch (profile.settings()) {
+      case ProviderSettings.OpenAi openAi -> OpenAiChatProvider.create(new OpenAiChatOptions(key, model,
+          profile.baseUrl().orElse(null), null, null, profile.options(), null, null));
+      case ProviderSettings.Azure azure -> OpenAiChatProvider.azure(new AzureOpenAiOptions(
+          profile.baseUrl().orElse(null), azure.deployment().orElse(model), azure.apiVersion().orElse(null), key,
+          model, profile.options(), null));
+      case ProviderSettings.LiveKitInference livekit -> LiveKitInferenceProvider.create(new LiveKitInferenceOptions(
+          model, livekit.upstreamProvider().orElse(null), profile.baseUrl().orElse(null), key,
+          livekit.apiSecret().map(Password::value).orElse(null), profile.options(), null));
+      case ProviderSettings.Offline offline -> OfflineProvider.create(
+          OfflinePacing.of(offline.timeToFirstToken(), offline.tokenDelay()), offlineScheduler());
+      case ProviderSettings.Fallback fallback -> {
+        List<LlmProvider> members = new ArrayList<>();
+        for (LlmProfile member : profiles.members(profile)) {
+          members.add(provider(member));
+        }
+        yield FallbackAdapter.of(members, FallbackOptions.defaults()
+            .withAttemptTimeout(fallback.attemptTimeout())
+            .withMaxRetryPerLlm(fallback.maxRetryPerLlm())
+            .withRetryInterval(fallback.retryInterval())
+            .withRetryOnChunkSent(fallback.retryOnChunkSent()));
+      }
+    };
+  }
+
+  private ScheduledExecutorService offlineScheduler() {
+    if (offlineScheduler == null) {
+      offlineScheduler = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "chatstream-offline-llm");
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    return offlineScheduler;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.chatstream.pipeline.internals.state;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Binary form of {@link GenerationEntry}: a version byte, the fixed fields, the request id, the request. */
+final class GenerationEntryCodec {
+  private static final byte VERSION = 1;
+
+  private GenerationEntryCodec() {}
+
+  static byte[] encode(GenerationEntry entry) {
+    byte[] requestId = entry.requestId().getBytes(StandardCharsets.UTF_8);
+    ByteBuffer buffer = ByteBuffer.allocate(1 + 8 + 1 + 4 + 4 + 8 + 4 + requestId.length + entry.request().length);
+    buffer.put(VERSION)
+        .putLong(entry.seq())
+        .put((byte) entry.status().ordinal())
+        .putInt(entry.attempt())
+        .putInt(entry.toolStep())
+        .putDouble(entry.createdAt())
+        .putInt(requestId.length)
+        .put(requestId)
+        .put(entry.request());
+    return buffer.array();
+  }
+
+  static GenerationEntry decode(byte[] data) {
+    ByteBuffer buffer = ByteBuffer.wrap(data);
+    byte version = buffer.get();
+    if (version != VERSION) {
+      throw new IllegalStateException("unknown generation entry version " + version);
+    }
+    long seq = buffer.getLong();
+    GenerationEntry.Status status = GenerationEntry.Status.values()[buffer.get()];
+    int attempt = buffer.getInt();
+    int toolStep = buffer.getInt();
+    double createdAt = buffer.getDouble();
+    byte[] requestId = new byte[buffer.getInt()];
+    buffer.get(requestId);
+    byte[] request = new byte[buffer.remaining()];
+    buffer.get(request);
+    return new GenerationEntry(
+        seq, status, attempt, new String(requestId, StandardCharsets.UTF_8), toolStep, createdAt, request);
+  }
+}
