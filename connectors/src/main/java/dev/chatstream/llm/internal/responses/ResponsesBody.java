@@ -1,18 +1,17 @@
 package dev.chatstream.llm.internal.responses;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.format.FormattedItem;
 import dev.chatstream.llm.internal.chatcompletions.ModelFamily;
 import dev.chatstream.llm.internal.json.Json;
+import dev.chatstream.llm.internal.options.BodyFields;
 import dev.chatstream.llm.openai.OpenAiResponsesOptions;
 import dev.chatstream.llm.tools.ToolChoice;
 import dev.chatstream.llm.tools.ToolOptions;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Builds the body of a Responses request, the same for both transports: {@code model}, the planned
  * {@code input} (left out when empty) with {@code previous_response_id} or {@code conversation}, the
  * provider's options ({@code user}, {@code temperature}, {@code reasoning}, {@code store},
- * {@code metadata}), the extra options (the provider's, then the request's), the tools with
+ * {@code metadata}), the extra options (the provider's, then the request's; one set to null removes
+ * the field), the tools with
  * {@code tool_choice} and {@code parallel_tool_calls} (the request's, else the provider's; all dropped
  * without tools), then the model family's rules (sampling parameters dropped for reasoning models, a
  * low default reasoning effort for gpt-5). No field is ever null. The HTTP transport adds
@@ -61,9 +61,8 @@ final class ResponsesBody {
       body.put("conversation", plan.conversationId());
     }
     putOptions(body);
-    Map<String, Object> extra = new LinkedHashMap<>(options.extraOptions());
-    extra.putAll(request.extraOptions());
-    extra.forEach((name, value) -> putExtra(body, name, value));
+    BodyFields.put(body, BodyFields.merged(options.extraOptions(), request.extraOptions()), RESERVED);
+    dropNulls(body);
     ToolChoice choice = request.toolChoice() != null ? request.toolChoice() : options.toolChoice();
     Boolean parallel = request.parallelToolCalls() != null ? request.parallelToolCalls() : options.parallelToolCalls();
     ToolOptions.of(request.tools(), choice, parallel).applyOpenAiResponses(body);
@@ -99,16 +98,14 @@ final class ResponsesBody {
     }
   }
 
-  private static void putExtra(ObjectNode body, String name, Object value) {
-    if (RESERVED.contains(name)) {
-      throw new IllegalArgumentException(
-          "extra option '" + name + "' is set by the connector and cannot be overridden");
-    }
-    JsonNode node = Json.mapper().valueToTree(value);
-    if (node == null || node.isNull()) {
-      body.remove(name);
-      return;
-    }
-    body.set(name, node);
+  /** Removes the fields an extra option set to null: a null unsets a provider option, and is never sent. */
+  private static void dropNulls(ObjectNode body) {
+    List<String> nulls = new ArrayList<>();
+    body.properties().forEach(field -> {
+      if (field.getValue().isNull()) {
+        nulls.add(field.getKey());
+      }
+    });
+    body.remove(nulls);
   }
 }
