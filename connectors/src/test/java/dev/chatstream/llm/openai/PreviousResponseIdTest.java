@@ -166,6 +166,16 @@ class PreviousResponseIdTest {
   }
 
   @Test
+  void storeFalseAsAnExtraOptionTurnsChainingOffToo() throws Exception {
+    LlmProvider provider = provider(http().withExtraOptions(Map.of("store", false)));
+    reply(ResponsesWire.textReply("resp_1", List.of("one")));
+    Transcript first = conversation.user("u1", "first").generate(provider);
+
+    assertEquals(List.of(), first.states());
+    assertFalse(post(0).get("store").booleanValue());
+  }
+
+  @Test
   void aRestartedServiceContinuesTheChainFromTheStoredState() throws Exception {
     reply(ResponsesWire.textReply("resp_1", List.of("one")));
     conversation.user("u1", "first").generate(provider(http()));

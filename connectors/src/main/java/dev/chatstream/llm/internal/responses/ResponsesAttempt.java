@@ -17,6 +17,7 @@ import dev.chatstream.llm.state.ResponseChain;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,10 +138,17 @@ final class ResponsesAttempt implements Attempt {
     }
   }
 
-  /** False when the provider or the request sets {@code store: false}: nothing is kept then. */
+  /**
+   * False when the body goes out with {@code store: false} (the request's extra options win over the
+   * provider's, which win over its {@code store} option): nothing is kept then.
+   */
   private boolean stores() {
-    Object store = request.extraOptions().containsKey("store")
-        ? request.extraOptions().get("store") : engine.options().store();
+    Object store = engine.options().store();
+    for (Map<String, Object> extra : List.of(engine.options().extraOptions(), request.extraOptions())) {
+      if (extra.containsKey("store")) {
+        store = extra.get("store");
+      }
+    }
     return !Boolean.FALSE.equals(store);
   }
 }
