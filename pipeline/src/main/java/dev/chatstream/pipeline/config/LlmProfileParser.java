@@ -18,6 +18,15 @@ import static dev.chatstream.pipeline.config.LlmProfileConfig.MODEL_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.OPTIONS_PREFIX;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.PREFIX;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.PROVIDER_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_METADATA_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_PARALLEL_TOOL_CALLS_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_REASONING_EFFORT_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_STATE_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_STORE_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_TEMPERATURE_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_TOOL_CHOICE_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_USER_CONFIG;
+import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_USE_WEBSOCKET_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.RETRY_INTERVAL_MS_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.RETRY_ON_CHUNK_SENT_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.TIMEOUT_MS_CONFIG;
@@ -30,6 +39,9 @@ import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
+import dev.chatstream.llm.openai.OpenAiResponsesOptions;
+import dev.chatstream.llm.openai.ResponsesState;
+import dev.chatstream.llm.tools.ToolChoice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -190,6 +202,7 @@ final class LlmProfileParser {
     private ProviderSettings settings() {
       return switch (provider) {
         case OPENAI -> new ProviderSettings.OpenAi();
+        case OPENAI_RESPONSES -> responses();
         case AZURE -> new ProviderSettings.Azure(string(AZURE_DEPLOYMENT_CONFIG),
             string(AZURE_API_VERSION_CONFIG).or(() -> present(ProviderEnvironment.AZURE_API_VERSION)));
         case LIVEKIT_INFERENCE -> new ProviderSettings.LiveKitInference(string(LIVEKIT_PROVIDER_CONFIG),
@@ -197,6 +210,25 @@ final class LlmProfileParser {
         case OFFLINE -> new ProviderSettings.Offline(millis(TTFT_MS_CONFIG), millis(TOKEN_DELAY_MS_CONFIG));
         case FALLBACK -> fallback();
       };
+    }
+
+    private ProviderSettings.OpenAiResponses responses() {
+      ResponsesState state = ResponsesState.fromId(config.getString(RESPONSES_STATE_CONFIG));
+      Optional<Boolean> store = Optional.ofNullable(config.getBoolean(RESPONSES_STORE_CONFIG));
+      if (state == ResponsesState.CONVERSATION && store.equals(Optional.of(false))) {
+        throw fault(where(RESPONSES_STATE_CONFIG) + "=conversation keeps the conversation on the provider, which "
+            + "needs " + where(RESPONSES_STORE_CONFIG) + " to be true or unset");
+      }
+      Map<String, String> metadata = new LinkedHashMap<>();
+      for (String pair : config.getList(RESPONSES_METADATA_CONFIG)) {
+        int equals = pair.indexOf('=');
+        metadata.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+      }
+      return new ProviderSettings.OpenAiResponses(config.getBoolean(RESPONSES_USE_WEBSOCKET_CONFIG), state, store,
+          string(RESPONSES_USER_CONFIG), Optional.ofNullable(config.getDouble(RESPONSES_TEMPERATURE_CONFIG)),
+          Optional.ofNullable(config.getBoolean(RESPONSES_PARALLEL_TOOL_CALLS_CONFIG)),
+          string(RESPONSES_REASONING_EFFORT_CONFIG), string(RESPONSES_TOOL_CHOICE_CONFIG).map(ToolChoice::parse),
+          metadata);
     }
 
     private ProviderSettings.Fallback fallback() {
@@ -221,6 +253,7 @@ final class LlmProfileParser {
       Optional<String> model = string(MODEL_CONFIG);
       return switch (provider) {
         case OPENAI -> model.or(() -> Optional.of(OpenAiChatOptions.DEFAULT_MODEL));
+        case OPENAI_RESPONSES -> model.or(() -> Optional.of(OpenAiResponsesOptions.DEFAULT_MODEL));
         case OFFLINE -> model.or(() -> Optional.of(OfflineProvider.MODEL));
         case LIVEKIT_INFERENCE -> Optional.of(model.orElseThrow(
             () -> fault("needs " + where(MODEL_CONFIG) + " (for example openai/gpt-4.1-mini)")));
