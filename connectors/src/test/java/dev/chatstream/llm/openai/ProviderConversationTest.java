@@ -184,6 +184,22 @@ class ProviderConversationTest {
   }
 
   @Test
+  void aConversationGoneWhenNothingIsNewIsReplacedWhenTheResponseIsRefused() {
+    LlmProvider provider = provider();
+    api.enqueueReply(ResponsesWire.textReply("resp_1", List.of("one")));
+    conversation.user("u1", "first").generate(provider);
+    api.forget("conv_1");
+    api.enqueueReply(ResponsesWire.textReply("resp_2", List.of("again")));
+
+    Transcript again = conversation.generate(provider);
+
+    assertEquals("again", again.text());
+    assertEquals(List.of(), again.retries());
+    ProviderConversation state = (ProviderConversation) again.lastState();
+    assertEquals(List.of("user:first", "assistant:one", "assistant:again"), api.transcript(state.conversationId()));
+  }
+
+  @Test
   void aConversationOfAnotherEndpointIsNotUsed() {
     conversation.restore(new ProviderConversation("conv_elsewhere", "https://other.example/v1",
         Map.of("u0", List.of("msg_0"))));

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * chain, sync the provider conversation, or send everything), stream over the WebSocket (falling
  * back to HTTP for this attempt when the server refuses the upgrade, with an error event saying so)
  * or over HTTP, and report the provider's new state once the response ended. A
- * {@code previous_response_not_found} answer sends the request again with its full input, once, and
- * without an error event. State learnt in one attempt carries over to the next.
+ * {@code previous_response_not_found} answer sends the request again with its full input, and a
+ * provider conversation found gone is replaced by a new one, once each and without an error event.
+ * State learnt in one attempt carries over to the next.
  */
 final class ResponsesAttempt implements Attempt {
 
@@ -59,20 +60,41 @@ final class ResponsesAttempt implements Attempt {
     try {
       stream(plan, events, context);
     } catch (LlmException failure) {
-      if (plan.previousResponseId() == null || events.responseDelivered()
-          || !ResponsesErrors.isPreviousResponseNotFound(failure)) {
+      InputPlan again = events.responseDelivered() ? null : recovery(failure, plan, context);
+      if (again == null) {
         throw failure;
       }
-      LOG.info("{}: response {} is no longer stored; sending the full input", request.requestId(),
-          plan.previousResponseId());
-      state = null;
-      context.reportState(null);
       events = new ResponsesEvents(engine.errors());
-      stream(InputPlan.full(input), events, context);
+      stream(again, events, context);
     }
     if (events.finished() && !context.cancelled()) {
       reportAfter(events, context);
     }
+  }
+
+  /**
+   * The plan to send once more, quietly, when the provider lost what {@code plan} continued: a
+   * {@code previous_response_not_found} sends the full input; a provider conversation that is gone
+   * (404) is replaced by a new one holding the whole context. Null for any other failure.
+   */
+  private InputPlan recovery(LlmException failure, InputPlan plan, AttemptContext context) throws IOException {
+    if (plan.previousResponseId() != null && ResponsesErrors.isPreviousResponseNotFound(failure)) {
+      LOG.info("{}: response {} is no longer stored; sending the full input", request.requestId(),
+          plan.previousResponseId());
+      state = null;
+      context.reportState(null);
+      return InputPlan.full(input);
+    }
+    if (plan.conversationId() != null && Integer.valueOf(404).equals(failure.status())) {
+      try {
+        return InputPlan.inConversation(conversation.restart(input, context));
+      } finally {
+        if (conversation.takeChanged()) {
+          context.reportState(conversation.state());
+        }
+      }
+    }
+    return null;
   }
 
   private InputPlan plan(AttemptContext context) throws IOException {

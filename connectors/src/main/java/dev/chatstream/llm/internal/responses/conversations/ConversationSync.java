@@ -66,10 +66,21 @@ public final class ConversationSync {
       if (!Integer.valueOf(404).equals(notFound.status())) {
         throw notFound;
       }
-      LOG.info("provider conversation {} is gone; starting a new one with the whole context", conversationId);
-      startOver(context);
-      apply(input, context);
+      return restart(input, context);
     }
+    return conversationId;
+  }
+
+  /**
+   * Replaces a provider conversation that is gone (the provider answered 404 for it) with a new one
+   * holding the whole of {@code input}.
+   *
+   * @return the new conversation's id
+   */
+  public String restart(List<FormattedItem> input, AttemptContext context) throws IOException {
+    LOG.info("provider conversation {} is gone; starting a new one with the whole context", conversationId);
+    startOver(context);
+    apply(input, context);
     return conversationId;
   }
 
