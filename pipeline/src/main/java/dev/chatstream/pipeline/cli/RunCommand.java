@@ -20,7 +20,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options;
 
-  @Option(names = "--provider", description = "Provider of the default LLM profile: openai, azure, "
+  @Option(names = "--provider", description = "Provider of the default LLM profile: openai, openai-responses, azure, "
       + "livekit-inference, offline.")
   String provider;
 
