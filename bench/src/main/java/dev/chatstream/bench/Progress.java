@@ -1,6 +1,6 @@
 package dev.chatstream.bench;
 
-import java.io.Console;
+import dev.chatstream.pipeline.cli.Console;
 import java.io.PrintStream;
 
 /**
@@ -28,7 +28,7 @@ public final class Progress {
 
   /** Progress on stderr, in place when stderr is a terminal. */
   public static Progress onStderr() {
-    return new Progress(System.err, stderrIsTerminal());
+    return new Progress(System.err, Console.isTerminal());
   }
 
   /** Progress that prints nothing. */
@@ -78,19 +78,6 @@ public final class Progress {
     if (inPlace && lastWidth > 0) {
       out.print("\r" + " ".repeat(lastWidth) + "\r");
       lastWidth = 0;
-    }
-  }
-
-  /** True when stderr is a terminal: on JDK 22+ {@code Console.isTerminal()}, before that a console exists. */
-  private static boolean stderrIsTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
     }
   }
 }

@@ -75,6 +75,7 @@ public class ApiStatusException extends LlmException {
   }
 
   /** How long the provider asked to wait before retrying ({@code Retry-After}), or null. */
+  @Override
   public Duration retryAfter() {
     return retryAfter;
   }

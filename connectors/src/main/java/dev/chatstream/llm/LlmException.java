@@ -1,5 +1,7 @@
 package dev.chatstream.llm;
 
+import java.time.Duration;
+
 /**
  * The unchecked base of every provider error: an attempt failed, or a generation failed for good.
  * Subclasses say what failed ({@link ApiStatusException}, {@link ApiConnectionException},
@@ -47,6 +49,11 @@ public class LlmException extends RuntimeException {
     return null;
   }
 
+  /** How long the provider asked callers to wait before trying again ({@code Retry-After}), or null. */
+  public Duration retryAfter() {
+    return null;
+  }
+
   /**
    * The error event for this failure.
    *
@@ -56,7 +63,7 @@ public class LlmException extends RuntimeException {
    * @param recoverable true when another attempt follows
    */
   public LlmError toError(double timestamp, String label, boolean retryableNow, boolean recoverable) {
-    return new LlmError(
-        timestamp, label, kind(), getMessage(), status(), providerRequestId(), body(), retryableNow, recoverable);
+    return new LlmError(timestamp, label, kind(), getMessage(), status(), providerRequestId(), body(), retryableNow,
+        recoverable, retryAfter());
   }
 }

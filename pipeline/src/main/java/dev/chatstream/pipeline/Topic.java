@@ -17,7 +17,12 @@ public final class Topic<V> {
   private final String name;
   private final Serde<V> valueSerde;
 
-  Topic(String shortName, String name, Serde<V> valueSerde) {
+  /** A topic named {@code name} whose values {@code valueSerde} reads and writes. */
+  public static <V> Topic<V> of(String shortName, String name, Serde<V> valueSerde) {
+    return new Topic<>(shortName, name, valueSerde);
+  }
+
+  private Topic(String shortName, String name, Serde<V> valueSerde) {
     this.shortName = Objects.requireNonNull(shortName, "shortName");
     this.name = Objects.requireNonNull(name, "name");
     this.valueSerde = Objects.requireNonNull(valueSerde, "valueSerde");

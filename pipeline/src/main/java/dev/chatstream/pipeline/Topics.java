@@ -18,9 +18,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * chatstream's topics, each a typed {@link Topic}: the input topic of conversation events and the
- * output topics under one prefix. By default both are under {@code topic.prefix}
- * ({@code chatstream.conversations}, {@code chatstream.chunks}, ...).
+ * chatstream's topics, each a typed {@link Topic}: the input topic of conversation events
+ * ({@code topic.input}) and the output topics under one prefix ({@code topic.output.prefix}). By
+ * default both follow {@code topic.prefix}: {@code chatstream.conversations}, {@code chatstream.chunks},
+ * ... Generated items go to the input topic, which the log rebuilds every context from.
  */
 public final class Topics {
   /** The input topic's short name. */
@@ -50,28 +51,33 @@ public final class Topics {
   private final Topic<byte[]> dlq;
   private final Serde<SpecificRecord> anyEvent;
 
-  private Topics(String prefix, Map<String, ?> serdeSettings) {
-    conversations = new Topic<>(CONVERSATIONS, prefix + CONVERSATIONS,
-        EventSerdes.fromConfig(ConversationEvent.class, serdeSettings));
-    chunks = new Topic<>(CHUNKS, prefix + CHUNKS, EventSerdes.fromConfig(ChatChunk.class, serdeSettings));
-    functionCalls = new Topic<>(FUNCTION_CALLS, prefix + FUNCTION_CALLS,
+  private Topics(String input, String prefix, Map<String, ?> serdeSettings) {
+    conversations = Topic.of(CONVERSATIONS, input, EventSerdes.fromConfig(ConversationEvent.class, serdeSettings));
+    chunks = Topic.of(CHUNKS, prefix + CHUNKS, EventSerdes.fromConfig(ChatChunk.class, serdeSettings));
+    functionCalls = Topic.of(FUNCTION_CALLS, prefix + FUNCTION_CALLS,
         EventSerdes.fromConfig(FunctionCallEvent.class, serdeSettings));
-    errors = new Topic<>(ERRORS, prefix + ERRORS, EventSerdes.fromConfig(LLMError.class, serdeSettings));
-    metrics = new Topic<>(METRICS, prefix + METRICS,
+    errors = Topic.of(ERRORS, prefix + ERRORS, EventSerdes.fromConfig(LLMError.class, serdeSettings));
+    metrics = Topic.of(METRICS, prefix + METRICS,
         EventSerdes.fromConfig(List.of(LLMMetrics.class, AvailabilityChanged.class), serdeSettings));
-    replies = new Topic<>(REPLIES, prefix + REPLIES, EventSerdes.fromConfig(ReplyCompleted.class, serdeSettings));
-    dlq = new Topic<>(DLQ, prefix + DLQ, Serdes.ByteArray());
+    replies = Topic.of(REPLIES, prefix + REPLIES, EventSerdes.fromConfig(ReplyCompleted.class, serdeSettings));
+    dlq = Topic.of(DLQ, prefix + DLQ, Serdes.ByteArray());
     anyEvent = EventSerdes.fromConfig(EventTypes.all(), serdeSettings);
   }
 
-  /** The topics of {@code config}: its prefix and its serde. */
+  /** The topics of {@code config}: its input topic, output prefix and serde. */
   public static Topics of(ChatstreamConfig config) {
-    return new Topics(config.topicPrefix(), config.eventSerdeSettings());
+    return of(config.inputTopic().orElse(config.topicPrefix() + CONVERSATIONS), config.outputTopicPrefix(),
+        config.eventSerdeSettings());
   }
 
-  /** The topics under {@code prefix}, with the default serde (Avro single-object encoding). */
+  /** The input topic {@code input} and the outputs under {@code outputPrefix}, with this serde configuration. */
+  public static Topics of(String input, String outputPrefix, Map<String, ?> serdeSettings) {
+    return new Topics(input, outputPrefix, serdeSettings);
+  }
+
+  /** Every topic under {@code prefix}, with the default serde (Avro single-object encoding). */
   public static Topics withPrefix(String prefix) {
-    return new Topics(prefix, Map.of());
+    return new Topics(prefix + CONVERSATIONS, prefix, Map.of());
   }
 
   /** {@code <prefix>conversations}: every item and request, keyed by conversation id. */
@@ -117,6 +123,11 @@ public final class Topics {
   /** A serde for a value of any chatstream topic but the dead-letter topic, whatever its event type. */
   public Serde<SpecificRecord> anyEvent() {
     return anyEvent;
+  }
+
+  /** The output topics: the events' and the dead-letter topic. */
+  public List<Topic<?>> outputs() {
+    return List.of(chunks, functionCalls, errors, metrics, replies, dlq);
   }
 
   /** Every topic, input first. */

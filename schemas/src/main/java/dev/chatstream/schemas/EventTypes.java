@@ -7,6 +7,7 @@ import dev.chatstream.events.FunctionCallEvent;
 import dev.chatstream.events.LLMError;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.events.ReprocessResult;
 import dev.chatstream.schemas.internal.TrustedClasses;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -25,7 +26,8 @@ public final class EventTypes {
       LLMError.class,
       LLMMetrics.class,
       AvailabilityChanged.class,
-      ReplyCompleted.class);
+      ReplyCompleted.class,
+      ReprocessResult.class);
 
   private EventTypes() {}
 

@@ -7,6 +7,9 @@ import dev.chatstream.events.FunctionCallEvent;
 import dev.chatstream.events.LLMError;
 import dev.chatstream.events.LLMMetrics;
 import dev.chatstream.events.ReplyCompleted;
+import dev.chatstream.events.ReprocessResult;
+import dev.chatstream.events.reprocess.ReplayedStep;
+import dev.chatstream.events.reprocess.ReplyOutcome;
 import dev.chatstream.events.command.CancelGeneration;
 import dev.chatstream.events.command.ConnectOptions;
 import dev.chatstream.events.command.ContextTransform;
@@ -70,7 +73,23 @@ final class EventSamples {
             .setConversationId(CONVERSATION).setRequestId(REQUEST).setAttempt(0).setSequence(40)
             .setRequestMetadata(REQUEST_METADATA)
             .setMessage(message()).setFunctionCalls(List.of(functionCall()))
-            .setUsage(usage()).setFinishReason("tool_calls").setCancelled(false).build());
+            .setUsage(usage()).setFinishReason("tool_calls").setCancelled(false).build(),
+        reprocessResult());
+  }
+
+  static ReprocessResult reprocessResult() {
+    ReplyOutcome original = ReplyOutcome.newBuilder().setProfile("default").setModel("gpt-4.1")
+        .setFunctionCalls(List.of(functionCall())).setFinishReason("tool_calls").setTtft(0.21).setDuration(1.5)
+        .setUsage(usage()).build();
+    ReplyOutcome replayed = ReplyOutcome.newBuilder().setProfile("mini").setModel("gpt-4.1-mini").setText("It rains.")
+        .setFinishReason("stop").setTtft(0.12).setDuration(0.9).build();
+    ReplyOutcome failed = ReplyOutcome.newBuilder().setProfile("mini").setError(ErrorDetail.newBuilder()
+        .setKind(ErrorKind.STATUS).setMessage("HTTP 429").setStatus(429).build()).build();
+    return ReprocessResult.newBuilder().setRunId("run-1").setApplicationId("chatstream-reprocess-run-1")
+        .setConversationId(CONVERSATION).setRequestId(REQUEST).setOriginal(original).setReplayed(replayed)
+        .setToolSteps(List.of(ReplayedStep.newBuilder().setRequestId(REQUEST + "/tool-1").setReplayed(failed).build()))
+        .setDiverged(true).setDivergence("step 1 called get_time({}) where the original called get_weather")
+        .setTimestamp(1_700_000_009.0).build();
   }
 
   static ConversationEvent envelope(Object payload) {

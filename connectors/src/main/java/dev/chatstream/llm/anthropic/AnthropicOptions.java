@@ -38,6 +38,8 @@ public record AnthropicOptions(
   public static final String DEFAULT_MODEL = "claude-sonnet-4-20250514";
   /** {@code max_tokens} when none is given (LiveKit's Anthropic plugin sends the same). */
   public static final int DEFAULT_MAX_TOKENS = 1024;
+  /** Whether prompt caching is on when not asked for: off, as in LiveKit's Anthropic plugin. */
+  public static final boolean DEFAULT_PROMPT_CACHING = false;
 
   /** The environment variable holding the key (as Anthropic's SDKs read it). */
   public static final String API_KEY_ENV = "ANTHROPIC_API_KEY";
@@ -72,7 +74,7 @@ public record AnthropicOptions(
   /** Anthropic's API with this key and model, the default version and {@code max_tokens}, no caching. */
   public static AnthropicOptions of(String apiKey, String model) {
     Objects.requireNonNull(apiKey, "api key must not be null");
-    return new AnthropicOptions(apiKey, model, null, null, DEFAULT_MAX_TOKENS, false, Map.of(), null);
+    return new AnthropicOptions(apiKey, model, null, null, DEFAULT_MAX_TOKENS, DEFAULT_PROMPT_CACHING, Map.of(), null);
   }
 
   /** Options from the process environment; see {@link #fromEnvironment(String, Map)}. */
@@ -91,8 +93,8 @@ public record AnthropicOptions(
     if (!OptionValues.present(apiKey)) {
       throw new IllegalStateException("Anthropic API key is missing: set " + API_KEY_ENV);
     }
-    return new AnthropicOptions(apiKey, model, environment.get(BASE_URL_ENV), null, DEFAULT_MAX_TOKENS, false,
-        Map.of(), null);
+    return new AnthropicOptions(apiKey, model, environment.get(BASE_URL_ENV), null, DEFAULT_MAX_TOKENS,
+        DEFAULT_PROMPT_CACHING, Map.of(), null);
   }
 
   /** A copy with another API root. */

@@ -60,6 +60,15 @@ public final class ChatstreamConfig extends AbstractConfig {
   private static final String TOPIC_PREFIX_DOC = "The prefix of every chatstream topic (conversations, "
       + "chunks, ...).";
 
+  public static final String TOPIC_INPUT_CONFIG = "topic.input";
+  private static final String TOPIC_INPUT_DOC = "The input topic of conversation events. Empty: "
+      + "<topic.prefix>conversations.";
+
+  public static final String TOPIC_OUTPUT_PREFIX_CONFIG = "topic.output.prefix";
+  private static final String TOPIC_OUTPUT_PREFIX_DOC = "The prefix of the output topics (chunks, function-calls, "
+      + "errors, metrics, replies, dlq). Empty: topic.prefix. Applications sharing a cluster and an input topic "
+      + "keep their outputs apart with it.";
+
   public static final String TOPIC_PARTITIONS_CONFIG = "topic.partitions";
   private static final String TOPIC_PARTITIONS_DOC = "Partitions of the topics chatstream creates; the upper "
       + "bound of instances (and stream threads) that share the work.";
@@ -148,6 +157,10 @@ public final class ChatstreamConfig extends AbstractConfig {
           APPLICATION_ID_DOC)
       .define(TOPIC_PREFIX_CONFIG, Type.STRING, "chatstream.", Validators.topicPrefix(), Importance.HIGH,
           TOPIC_PREFIX_DOC)
+      .define(TOPIC_INPUT_CONFIG, Type.STRING, "", Validators.emptyOr(Validators.topicPrefix()), Importance.MEDIUM,
+          TOPIC_INPUT_DOC)
+      .define(TOPIC_OUTPUT_PREFIX_CONFIG, Type.STRING, "", Validators.emptyOr(Validators.topicPrefix()),
+          Importance.MEDIUM, TOPIC_OUTPUT_PREFIX_DOC)
       .define(TOPIC_PARTITIONS_CONFIG, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM, TOPIC_PARTITIONS_DOC)
       .define(TOPIC_REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) 1, Range.atLeast(1), Importance.MEDIUM,
           TOPIC_REPLICATION_FACTOR_DOC)
@@ -223,6 +236,15 @@ public final class ChatstreamConfig extends AbstractConfig {
     return new ChatstreamConfig(changed, changedOrigins, environment);
   }
 
+  /** The same configuration with {@code changes} applied on top, each marked as coming from {@code origin}. */
+  public ChatstreamConfig with(Map<String, String> changes, String origin) {
+    Map<String, String> changed = new LinkedHashMap<>(settings);
+    changed.putAll(changes);
+    Map<String, String> changedOrigins = new LinkedHashMap<>(origins);
+    changes.keySet().forEach(key -> changedOrigins.put(key, origin));
+    return new ChatstreamConfig(changed, changedOrigins, environment);
+  }
+
   /** The cluster to join, or empty when chatstream should start its embedded broker. */
   public Optional<String> bootstrapServers() {
     String servers = getString(BOOTSTRAP_SERVERS_CONFIG).strip();
@@ -268,6 +290,18 @@ public final class ChatstreamConfig extends AbstractConfig {
   /** The prefix of every chatstream topic. */
   public String topicPrefix() {
     return getString(TOPIC_PREFIX_CONFIG);
+  }
+
+  /** The input topic named by {@code topic.input}; empty when it names none ({@code <topic.prefix>conversations}). */
+  public Optional<String> inputTopic() {
+    String input = getString(TOPIC_INPUT_CONFIG).strip();
+    return input.isEmpty() ? Optional.empty() : Optional.of(input);
+  }
+
+  /** The prefix of the output topics: {@code topic.output.prefix}, or {@code topic.prefix}. */
+  public String outputTopicPrefix() {
+    String prefix = getString(TOPIC_OUTPUT_PREFIX_CONFIG).strip();
+    return prefix.isEmpty() ? topicPrefix() : prefix;
   }
 
   /** Partitions of the topics chatstream creates. */

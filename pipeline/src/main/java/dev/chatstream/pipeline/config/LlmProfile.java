@@ -15,11 +15,13 @@ import org.apache.kafka.common.config.types.Password;
  * {@link Password}s, so {@link #toString()} prints them as {@code [hidden]}.
  *
  * @param name the profile name, as {@code generate_reply} requests and {@code default.llm} refer to it
- * @param model the model (OpenAI's default for openai, {@code offline-echo} for offline, empty for fallback and
- *     for an azure deployment named without a model)
+ * @param model the model (the connector's default model for openai, anthropic, google, bedrock and mistral,
+ *     {@code offline-echo} for offline, empty for fallback and for an azure deployment named without a model)
  * @param baseUrl the endpoint, when set here or in the provider's environment variable; empty means the
  *     provider's default endpoint
- * @param apiKey the API key, resolved from the configuration or the environment; empty when none is set
+ * @param apiKey the API key, resolved from the configuration or the environment; empty when none is set, and
+ *     always for bedrock (AWS credentials, in {@link ProviderSettings.Bedrock}) and a Vertex AI project (access
+ *     tokens)
  * @param options extra request options ({@code llm.<name>.options.<key>}), values parsed as JSON when
  *     they are JSON (numbers, booleans, objects, arrays, null) and kept as strings otherwise
  * @param connectOptions retries and timeouts of one request
@@ -61,8 +63,15 @@ public record LlmProfile(String name, Optional<String> model, Optional<String> b
     StringBuilder line = new StringBuilder(name).append(": ").append(provider().id());
     model.ifPresent(m -> line.append(", model ").append(m));
     baseUrl.ifPresent(url -> line.append(", at ").append(url));
-    if (settings instanceof ProviderSettings.Fallback fallback) {
-      line.append(", over ").append(String.join(" -> ", fallback.members()));
+    switch (settings) {
+      case ProviderSettings.Fallback fallback -> line.append(", over ").append(String.join(" -> ", fallback.members()));
+      case ProviderSettings.Google google when google.vertexAi() -> line.append(", on Vertex AI")
+          .append(google.vertexProject().map(p -> " (project " + p.project() + " in " + p.location() + ")").orElse(""));
+      case ProviderSettings.Bedrock bedrock -> {
+        bedrock.region().ifPresent(region -> line.append(", region ").append(region));
+        line.append(", ").append(bedrock.credentials().describe());
+      }
+      default -> { }
     }
     apiKey.ifPresent(key -> line.append(", api key ").append(key));
     return line.toString();

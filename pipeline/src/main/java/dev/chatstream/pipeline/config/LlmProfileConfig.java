@@ -1,8 +1,14 @@
 package dev.chatstream.pipeline.config;
 
 import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.anthropic.AnthropicOptions;
+import dev.chatstream.llm.bedrock.BedrockOptions;
 import dev.chatstream.llm.fallback.FallbackOptions;
+import dev.chatstream.llm.google.GoogleOptions;
+import dev.chatstream.llm.livekit.LiveKitInferenceOptions;
+import dev.chatstream.llm.mistral.MistralOptions;
 import dev.chatstream.llm.offline.OfflinePacing;
+import dev.chatstream.llm.openai.AzureOpenAiOptions;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
 import dev.chatstream.llm.openai.OpenAiResponsesOptions;
 import dev.chatstream.llm.openai.ResponsesState;
@@ -34,20 +40,26 @@ public final class LlmProfileConfig extends AbstractConfig {
 
   public static final String MODEL_CONFIG = "model";
   private static final String MODEL_DOC = "The model. Required for livekit-inference (e.g. openai/gpt-4.1-mini); "
-      + "openai defaults to " + OpenAiChatOptions.DEFAULT_MODEL + ", openai-responses to "
-      + OpenAiResponsesOptions.DEFAULT_MODEL + "; azure needs a model or azure.deployment.";
+      + "azure needs a model or azure.deployment. Defaults: " + OpenAiChatOptions.DEFAULT_MODEL + " (openai), "
+      + OpenAiResponsesOptions.DEFAULT_MODEL + " (openai-responses), "
+      + AnthropicOptions.DEFAULT_MODEL + " (anthropic), " + GoogleOptions.DEFAULT_MODEL + " (google), "
+      + BedrockOptions.DEFAULT_MODEL + " (bedrock: a model or inference profile id), " + MistralOptions.DEFAULT_MODEL
+      + " (mistral).";
 
   public static final String BASE_URL_CONFIG = "base-url";
-  private static final String BASE_URL_DOC = "The endpoint. Defaults to OPENAI_BASE_URL (openai, "
-      + "openai-responses; for Azure OpenAI's Responses API, https://<resource>.openai.azure.com/openai/v1), "
-      + "AZURE_OPENAI_ENDPOINT (azure, required one way or the other), LIVEKIT_INFERENCE_URL "
-      + "(livekit-inference), or the provider's public endpoint.";
+  private static final String BASE_URL_DOC = "The endpoint. Defaults to " + OpenAiChatOptions.BASE_URL_ENV
+      + " (openai, openai-responses; for Azure OpenAI's Responses API, https://<resource>.openai.azure.com/openai/v1), "
+      + AzureOpenAiOptions.ENDPOINT_ENV + " (azure, required one way or the other), "
+      + LiveKitInferenceOptions.URL_ENV + " (livekit-inference), " + AnthropicOptions.BASE_URL_ENV + " (anthropic), "
+      + "or the provider's public endpoint (bedrock: the region's bedrock-runtime endpoint).";
 
   public static final String API_KEY_CONFIG = "api-key";
   private static final String API_KEY_DOC = "The API key. Better left out of files: by default it is read from "
-      + "OPENAI_API_KEY (openai, openai-responses), AZURE_OPENAI_API_KEY (azure), LIVEKIT_INFERENCE_API_KEY or "
-      + "LIVEKIT_API_KEY "
-      + "(livekit-inference), or from the variable named by api-key-env.";
+      + OpenAiChatOptions.API_KEY_ENV + " (openai, openai-responses), " + AzureOpenAiOptions.API_KEY_ENV + " (azure), "
+      + LiveKitInferenceOptions.API_KEY_ENV + " or " + LiveKitInferenceOptions.FALLBACK_API_KEY_ENV
+      + " (livekit-inference), " + AnthropicOptions.API_KEY_ENV + " (anthropic), " + GoogleOptions.API_KEY_ENV
+      + " or " + GoogleOptions.GEMINI_API_KEY_ENV + " (google), " + MistralOptions.API_KEY_ENV
+      + " (mistral), or from the variable named by api-key-env. Not for bedrock, which signs with AWS credentials.";
 
   public static final String API_KEY_ENV_CONFIG = "api-key-env";
   private static final String API_KEY_ENV_DOC = "The environment variable holding the API key, instead of the "
@@ -55,7 +67,8 @@ public final class LlmProfileConfig extends AbstractConfig {
 
   public static final String API_SECRET_CONFIG = "api-secret";
   private static final String API_SECRET_DOC = "livekit-inference: the LiveKit API secret. By default read from "
-      + "LIVEKIT_INFERENCE_API_SECRET or LIVEKIT_API_SECRET, or from the variable named by api-secret-env.";
+      + LiveKitInferenceOptions.API_SECRET_ENV + " or " + LiveKitInferenceOptions.FALLBACK_API_SECRET_ENV
+      + ", or from the variable named by api-secret-env.";
 
   public static final String API_SECRET_ENV_CONFIG = "api-secret-env";
   private static final String API_SECRET_ENV_DOC = "livekit-inference: the environment variable holding the "
@@ -66,7 +79,7 @@ public final class LlmProfileConfig extends AbstractConfig {
 
   public static final String AZURE_API_VERSION_CONFIG = "azure.api-version";
   private static final String AZURE_API_VERSION_DOC = "azure: the api-version parameter (defaults to "
-      + "OPENAI_API_VERSION).";
+      + AzureOpenAiOptions.API_VERSION_ENV + ").";
 
   public static final String LIVEKIT_PROVIDER_CONFIG = "livekit.provider";
   private static final String LIVEKIT_PROVIDER_DOC = "livekit-inference: the upstream provider to route the "
@@ -110,6 +123,58 @@ public final class LlmProfileConfig extends AbstractConfig {
   public static final String RESPONSES_METADATA_CONFIG = "responses.metadata";
   private static final String RESPONSES_METADATA_DOC = "openai-responses: metadata sent with every response, "
       + "as comma-separated key=value pairs.";
+
+  public static final String ANTHROPIC_MAX_TOKENS_CONFIG = "anthropic.max-tokens";
+  private static final String ANTHROPIC_MAX_TOKENS_DOC = "anthropic: max_tokens, which the Messages API requires "
+      + "(options.max_tokens or a request's max_tokens overrides it).";
+
+  public static final String ANTHROPIC_PROMPT_CACHING_CONFIG = "anthropic.prompt-caching";
+  private static final String ANTHROPIC_PROMPT_CACHING_DOC = "anthropic: mark the system prompt, the last tool and "
+      + "the last content block with cache_control ephemeral, so that the next turn reads them from Anthropic's "
+      + "prompt cache.";
+
+  public static final String GOOGLE_VERTEX_AI_CONFIG = "google.vertex-ai";
+  private static final String GOOGLE_VERTEX_AI_DOC = "google: call Vertex AI instead of the Gemini API (defaults to "
+      + GoogleOptions.USE_VERTEX_AI_ENV + "=true or 1). With an API key this is Vertex AI express mode; with "
+      + "google.access-token-file, a project's regional endpoint.";
+
+  public static final String GOOGLE_PROJECT_CONFIG = "google.project";
+  private static final String GOOGLE_PROJECT_DOC = "google on Vertex AI with google.access-token-file: the Google "
+      + "Cloud project (defaults to " + GoogleOptions.PROJECT_ENV + ").";
+
+  public static final String GOOGLE_LOCATION_CONFIG = "google.location";
+  private static final String GOOGLE_LOCATION_DOC = "google on Vertex AI with google.access-token-file: the "
+      + "location, such as us-central1 or global (defaults to " + GoogleOptions.LOCATION_ENV + ", else "
+      + GoogleOptions.DEFAULT_LOCATION + ").";
+
+  public static final String GOOGLE_ACCESS_TOKEN_FILE_CONFIG = "google.access-token-file";
+  private static final String GOOGLE_ACCESS_TOKEN_FILE_DOC = "google on Vertex AI: a file holding an OAuth access "
+      + "token of the project, read again for every attempt (keep it fresh, e.g. with gcloud auth "
+      + "print-access-token, or a credentials sidecar). Requests then go to the project's endpoint as a bearer, "
+      + "and no API key is used.";
+
+  public static final String BEDROCK_REGION_CONFIG = "bedrock.region";
+  private static final String BEDROCK_REGION_DOC = "bedrock: the AWS region requests are signed for and sent to "
+      + "(defaults to " + BedrockOptions.REGION_ENV + ", else " + BedrockOptions.DEFAULT_REGION_ENV
+      + ", else the region of the shared AWS config, else " + BedrockOptions.DEFAULT_REGION + ").";
+
+  public static final String BEDROCK_CREDENTIALS_PROFILE_CONFIG = "bedrock.credentials-profile";
+  private static final String BEDROCK_CREDENTIALS_PROFILE_DOC = "bedrock: take the credentials from this profile "
+      + "of the shared AWS config and credentials files, instead of the AWS SDK's default chain (environment, "
+      + BedrockOptions.PROFILE_ENV + ", web identity, container and instance roles).";
+
+  public static final String BEDROCK_ACCESS_KEY_ID_CONFIG = "bedrock.access-key-id";
+  private static final String BEDROCK_ACCESS_KEY_ID_DOC = "bedrock: the access key id of static credentials, with "
+      + "bedrock.secret-access-key (defaults to " + BedrockOptions.ACCESS_KEY_ID_ENV + " when "
+      + BedrockOptions.SECRET_ACCESS_KEY_ENV + " is set too; otherwise the SDK's default chain). Never printed.";
+
+  public static final String BEDROCK_SECRET_ACCESS_KEY_CONFIG = "bedrock.secret-access-key";
+  private static final String BEDROCK_SECRET_ACCESS_KEY_DOC = "bedrock: the secret access key of static "
+      + "credentials (defaults to " + BedrockOptions.SECRET_ACCESS_KEY_ENV + "). Never printed.";
+
+  public static final String BEDROCK_SESSION_TOKEN_CONFIG = "bedrock.session-token";
+  private static final String BEDROCK_SESSION_TOKEN_DOC = "bedrock: the session token of temporary static "
+      + "credentials (defaults to " + BedrockOptions.SESSION_TOKEN_ENV + "). Never printed.";
 
   public static final String MAX_RETRY_CONFIG = "max-retry";
   private static final String MAX_RETRY_DOC = "Retries after a failed attempt (connect options).";
@@ -166,6 +231,17 @@ public final class LlmProfileConfig extends AbstractConfig {
       Map.entry(ATTEMPT_TIMEOUT_MS_CONFIG, ProviderType.FALLBACK),
       Map.entry(MAX_RETRY_PER_LLM_CONFIG, ProviderType.FALLBACK),
       Map.entry(RETRY_ON_CHUNK_SENT_CONFIG, ProviderType.FALLBACK),
+      Map.entry(ANTHROPIC_MAX_TOKENS_CONFIG, ProviderType.ANTHROPIC),
+      Map.entry(ANTHROPIC_PROMPT_CACHING_CONFIG, ProviderType.ANTHROPIC),
+      Map.entry(GOOGLE_VERTEX_AI_CONFIG, ProviderType.GOOGLE),
+      Map.entry(GOOGLE_PROJECT_CONFIG, ProviderType.GOOGLE),
+      Map.entry(GOOGLE_LOCATION_CONFIG, ProviderType.GOOGLE),
+      Map.entry(GOOGLE_ACCESS_TOKEN_FILE_CONFIG, ProviderType.GOOGLE),
+      Map.entry(BEDROCK_REGION_CONFIG, ProviderType.BEDROCK),
+      Map.entry(BEDROCK_CREDENTIALS_PROFILE_CONFIG, ProviderType.BEDROCK),
+      Map.entry(BEDROCK_ACCESS_KEY_ID_CONFIG, ProviderType.BEDROCK),
+      Map.entry(BEDROCK_SECRET_ACCESS_KEY_CONFIG, ProviderType.BEDROCK),
+      Map.entry(BEDROCK_SESSION_TOKEN_CONFIG, ProviderType.BEDROCK),
       Map.entry(TTFT_MS_CONFIG, ProviderType.OFFLINE),
       Map.entry(TOKEN_DELAY_MS_CONFIG, ProviderType.OFFLINE));
 
@@ -196,6 +272,23 @@ public final class LlmProfileConfig extends AbstractConfig {
       .define(AZURE_DEPLOYMENT_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_DEPLOYMENT_DOC)
       .define(AZURE_API_VERSION_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_API_VERSION_DOC)
       .define(LIVEKIT_PROVIDER_CONFIG, Type.STRING, null, Importance.LOW, LIVEKIT_PROVIDER_DOC)
+      .define(ANTHROPIC_MAX_TOKENS_CONFIG, Type.INT, AnthropicOptions.DEFAULT_MAX_TOKENS, Range.atLeast(1),
+          Importance.MEDIUM, ANTHROPIC_MAX_TOKENS_DOC)
+      .define(ANTHROPIC_PROMPT_CACHING_CONFIG, Type.BOOLEAN, AnthropicOptions.DEFAULT_PROMPT_CACHING, Importance.LOW,
+          ANTHROPIC_PROMPT_CACHING_DOC)
+      .define(GOOGLE_VERTEX_AI_CONFIG, Type.BOOLEAN, null, Importance.MEDIUM, GOOGLE_VERTEX_AI_DOC)
+      .define(GOOGLE_PROJECT_CONFIG, Type.STRING, null, Importance.MEDIUM, GOOGLE_PROJECT_DOC)
+      .define(GOOGLE_LOCATION_CONFIG, Type.STRING, null, Validators.regionName(), Importance.LOW,
+          GOOGLE_LOCATION_DOC)
+      .define(GOOGLE_ACCESS_TOKEN_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, GOOGLE_ACCESS_TOKEN_FILE_DOC)
+      .define(BEDROCK_REGION_CONFIG, Type.STRING, null, Validators.regionName(), Importance.HIGH,
+          BEDROCK_REGION_DOC)
+      .define(BEDROCK_CREDENTIALS_PROFILE_CONFIG, Type.STRING, null, Importance.MEDIUM,
+          BEDROCK_CREDENTIALS_PROFILE_DOC)
+      .define(BEDROCK_ACCESS_KEY_ID_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, BEDROCK_ACCESS_KEY_ID_DOC)
+      .define(BEDROCK_SECRET_ACCESS_KEY_CONFIG, Type.PASSWORD, null, Importance.MEDIUM,
+          BEDROCK_SECRET_ACCESS_KEY_DOC)
+      .define(BEDROCK_SESSION_TOKEN_CONFIG, Type.PASSWORD, null, Importance.LOW, BEDROCK_SESSION_TOKEN_DOC)
       .define(MAX_RETRY_CONFIG, Type.INT, CONNECT.maxRetry(), Range.atLeast(0), Importance.MEDIUM, MAX_RETRY_DOC)
       .define(RETRY_INTERVAL_MS_CONFIG, Type.LONG, null, Validators.nullOrAtLeast(0), Importance.LOW,
           RETRY_INTERVAL_MS_DOC)

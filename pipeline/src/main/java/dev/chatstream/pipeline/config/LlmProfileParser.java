@@ -2,57 +2,23 @@ package dev.chatstream.pipeline.config;
 
 import static dev.chatstream.pipeline.config.LlmProfileConfig.API_KEY_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.API_KEY_ENV_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.API_SECRET_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.API_SECRET_ENV_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.ATTEMPT_TIMEOUT_MS_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.AZURE_API_VERSION_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.AZURE_DEPLOYMENT_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.BASE_URL_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.DEFAULT_FALLBACK_RETRY_INTERVAL_MS;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.DEFAULT_RETRY_INTERVAL_MS;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.LIVEKIT_PROVIDER_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.MAX_RETRY_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.MAX_RETRY_PER_LLM_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.MEMBERS_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.MODEL_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.OPTIONS_PREFIX;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.PREFIX;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.PROVIDER_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_METADATA_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_PARALLEL_TOOL_CALLS_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_REASONING_EFFORT_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_STATE_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_STORE_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_TEMPERATURE_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_TOOL_CHOICE_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_USER_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RESPONSES_USE_WEBSOCKET_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RETRY_INTERVAL_MS_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.RETRY_ON_CHUNK_SENT_CONFIG;
 import static dev.chatstream.pipeline.config.LlmProfileConfig.TIMEOUT_MS_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.TOKEN_DELAY_MS_CONFIG;
-import static dev.chatstream.pipeline.config.LlmProfileConfig.TTFT_MS_CONFIG;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.internal.json.Json;
-import dev.chatstream.llm.offline.OfflineProvider;
-import dev.chatstream.llm.openai.OpenAiChatOptions;
-import dev.chatstream.llm.openai.OpenAiResponsesOptions;
-import dev.chatstream.llm.openai.ResponsesState;
-import dev.chatstream.llm.tools.ToolChoice;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /** Turns the {@code llm.<profile>.*} settings into validated {@link LlmProfile}s. */
 final class LlmProfileParser {
@@ -63,6 +29,7 @@ final class LlmProfileParser {
   /** Common settings a provider has no use for; naming them is a mistake worth reporting. */
   private static final Map<ProviderType, Set<String>> UNUSED = Map.of(
       ProviderType.OFFLINE, Set.of(BASE_URL_CONFIG, API_KEY_CONFIG, API_KEY_ENV_CONFIG),
+      ProviderType.BEDROCK, Set.of(API_KEY_CONFIG, API_KEY_ENV_CONFIG),
       ProviderType.FALLBACK, Set.of(MODEL_CONFIG, BASE_URL_CONFIG, API_KEY_CONFIG, API_KEY_ENV_CONFIG,
           MAX_RETRY_CONFIG, TIMEOUT_MS_CONFIG));
 
@@ -142,7 +109,7 @@ final class LlmProfileParser {
     LlmProfileConfig config = parseSettings(name, declared);
     ProviderType provider = ProviderType.fromId(config.getString(PROVIDER_CONFIG)).orElseThrow();
     checkApplicable(name, provider, declared.keySet(), options);
-    return new ProfileReader(name, provider, config).read(options);
+    return new ProfileReader(name, provider, config, environment).read(options);
   }
 
   private static LlmProfileConfig parseSettings(String name, Map<String, String> declared) {
@@ -159,7 +126,7 @@ final class LlmProfileParser {
       ProviderType owner = LlmProfileConfig.PROVIDER_SPECIFIC.get(key);
       if (owner != null && owner != provider || UNUSED.getOrDefault(provider, Set.of()).contains(key)) {
         throw new ConfigException(PREFIX + name + "." + key + " does not apply to " + provider.id()
-            + " profiles" + (owner == null ? "" : "; it is a " + owner.id() + " setting"));
+            + " profiles" + (owner == null ? "" : "; only " + owner.id() + " profiles take it"));
       }
     }
     if (provider == ProviderType.FALLBACK && !options.isEmpty()) {
@@ -177,155 +144,6 @@ final class LlmProfileParser {
   }
 
   private Optional<String> present(String variable) {
-    String value = environment.get(variable);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-  }
-
-  /** Reads one parsed profile, resolving credentials and endpoints from the environment. */
-  private final class ProfileReader {
-    private final String name;
-    private final ProviderType provider;
-    private final LlmProfileConfig config;
-
-    ProfileReader(String name, ProviderType provider, LlmProfileConfig config) {
-      this.name = name;
-      this.provider = provider;
-      this.config = config;
-    }
-
-    LlmProfile read(Map<String, Object> options) {
-      ProviderSettings settings = settings();
-      return new LlmProfile(name, model(settings), baseUrl(), secret(API_KEY_CONFIG, API_KEY_ENV_CONFIG,
-          ProviderEnvironment.apiKeyVariables(provider)), options, connectOptions(), settings);
-    }
-
-    private ProviderSettings settings() {
-      return switch (provider) {
-        case OPENAI -> new ProviderSettings.OpenAi();
-        case OPENAI_RESPONSES -> responses();
-        case AZURE -> new ProviderSettings.Azure(string(AZURE_DEPLOYMENT_CONFIG),
-            string(AZURE_API_VERSION_CONFIG).or(() -> present(ProviderEnvironment.AZURE_API_VERSION)));
-        case LIVEKIT_INFERENCE -> new ProviderSettings.LiveKitInference(string(LIVEKIT_PROVIDER_CONFIG),
-            secret(API_SECRET_CONFIG, API_SECRET_ENV_CONFIG, ProviderEnvironment.apiSecretVariables(provider)));
-        case OFFLINE -> new ProviderSettings.Offline(millis(TTFT_MS_CONFIG), millis(TOKEN_DELAY_MS_CONFIG));
-        case FALLBACK -> fallback();
-      };
-    }
-
-    private ProviderSettings.OpenAiResponses responses() {
-      ResponsesState state = ResponsesState.fromId(config.getString(RESPONSES_STATE_CONFIG));
-      Optional<Boolean> store = Optional.ofNullable(config.getBoolean(RESPONSES_STORE_CONFIG));
-      if (state == ResponsesState.CONVERSATION && store.equals(Optional.of(false))) {
-        throw fault(where(RESPONSES_STATE_CONFIG) + "=conversation keeps the conversation on the provider, which "
-            + "needs " + where(RESPONSES_STORE_CONFIG) + " to be true or unset");
-      }
-      Map<String, String> metadata = new LinkedHashMap<>();
-      for (String pair : config.getList(RESPONSES_METADATA_CONFIG)) {
-        int equals = pair.indexOf('=');
-        metadata.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
-      }
-      return new ProviderSettings.OpenAiResponses(config.getBoolean(RESPONSES_USE_WEBSOCKET_CONFIG), state, store,
-          string(RESPONSES_USER_CONFIG), Optional.ofNullable(config.getDouble(RESPONSES_TEMPERATURE_CONFIG)),
-          Optional.ofNullable(config.getBoolean(RESPONSES_PARALLEL_TOOL_CALLS_CONFIG)),
-          string(RESPONSES_REASONING_EFFORT_CONFIG), string(RESPONSES_TOOL_CHOICE_CONFIG).map(ToolChoice::parse),
-          metadata);
-    }
-
-    private ProviderSettings.Fallback fallback() {
-      List<String> members = new ArrayList<>();
-      for (String member : config.getList(MEMBERS_CONFIG)) {
-        String trimmed = member.strip();
-        if (!trimmed.isEmpty()) {
-          members.add(trimmed);
-        }
-      }
-      if (members.isEmpty()) {
-        throw fault("needs " + where(MEMBERS_CONFIG) + ": the profiles to try, in order");
-      }
-      if (new HashSet<>(members).size() != members.size()) {
-        throw fault(where(MEMBERS_CONFIG) + " lists a profile twice: " + String.join(", ", members));
-      }
-      return new ProviderSettings.Fallback(members, millis(ATTEMPT_TIMEOUT_MS_CONFIG),
-          config.getInt(MAX_RETRY_PER_LLM_CONFIG), retryInterval(), config.getBoolean(RETRY_ON_CHUNK_SENT_CONFIG));
-    }
-
-    private Optional<String> model(ProviderSettings settings) {
-      Optional<String> model = string(MODEL_CONFIG);
-      return switch (provider) {
-        case OPENAI -> model.or(() -> Optional.of(OpenAiChatOptions.DEFAULT_MODEL));
-        case OPENAI_RESPONSES -> model.or(() -> Optional.of(OpenAiResponsesOptions.DEFAULT_MODEL));
-        case OFFLINE -> model.or(() -> Optional.of(OfflineProvider.MODEL));
-        case LIVEKIT_INFERENCE -> Optional.of(model.orElseThrow(
-            () -> fault("needs " + where(MODEL_CONFIG) + " (for example openai/gpt-4.1-mini)")));
-        case AZURE -> {
-          if (model.isEmpty() && ((ProviderSettings.Azure) settings).deployment().isEmpty()) {
-            throw fault("needs " + where(MODEL_CONFIG) + " or " + where(AZURE_DEPLOYMENT_CONFIG));
-          }
-          yield model;
-        }
-        case FALLBACK -> Optional.empty();
-      };
-    }
-
-    private Optional<String> baseUrl() {
-      Optional<String> configured = string(BASE_URL_CONFIG);
-      if (configured.isPresent()) {
-        return configured;
-      }
-      Optional<String> variable = ProviderEnvironment.baseUrlVariable(provider);
-      Optional<String> fromEnvironment = variable.flatMap(LlmProfileParser.this::present);
-      fromEnvironment.ifPresent(url -> Validators.url().ensureValid(variable.get(), url));
-      if (provider == ProviderType.AZURE && fromEnvironment.isEmpty()) {
-        throw fault("needs " + where(BASE_URL_CONFIG) + " or AZURE_OPENAI_ENDPOINT (the Azure endpoint)");
-      }
-      return fromEnvironment;
-    }
-
-    private Optional<Password> secret(String key, String variableKey, List<String> defaultVariables) {
-      Password configured = config.getPassword(key);
-      if (configured != null) {
-        return Optional.of(configured);
-      }
-      Optional<String> variable = string(variableKey);
-      if (variable.isPresent()) {
-        return Optional.of(new Password(present(variable.get()).orElseThrow(() -> fault(where(variableKey)
-            + " names the environment variable " + variable.get() + ", which is not set"))));
-      }
-      return defaultVariables.stream().map(LlmProfileParser.this::present).flatMap(Optional::stream)
-          .findFirst().map(Password::new);
-    }
-
-    private ConnectOptions connectOptions() {
-      if (provider == ProviderType.FALLBACK) {
-        return new ConnectOptions(config.getInt(MAX_RETRY_PER_LLM_CONFIG), retryInterval(),
-            millis(ATTEMPT_TIMEOUT_MS_CONFIG));
-      }
-      return new ConnectOptions(config.getInt(MAX_RETRY_CONFIG), retryInterval(), millis(TIMEOUT_MS_CONFIG));
-    }
-
-    private Duration retryInterval() {
-      Long configured = config.getLong(RETRY_INTERVAL_MS_CONFIG);
-      long fallbackDefault = provider == ProviderType.FALLBACK
-          ? DEFAULT_FALLBACK_RETRY_INTERVAL_MS
-          : DEFAULT_RETRY_INTERVAL_MS;
-      return Duration.ofMillis(configured != null ? configured : fallbackDefault);
-    }
-
-    private Optional<String> string(String key) {
-      String value = config.getString(key);
-      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-    }
-
-    private Duration millis(String key) {
-      return Duration.ofMillis(config.getLong(key));
-    }
-
-    private String where(String key) {
-      return PREFIX + name + "." + key;
-    }
-
-    private ConfigException fault(String message) {
-      return new ConfigException("LLM profile '" + name + "' (" + provider.id() + ") " + message);
-    }
+    return ProviderEnvironment.present(environment, variable);
   }
 }

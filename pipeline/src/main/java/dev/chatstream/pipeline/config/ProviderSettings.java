@@ -2,6 +2,7 @@ package dev.chatstream.pipeline.config;
 
 import dev.chatstream.llm.openai.ResponsesState;
 import dev.chatstream.llm.tools.ToolChoice;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,6 +97,87 @@ public sealed interface ProviderSettings {
     @Override
     public ProviderType provider() {
       return ProviderType.LIVEKIT_INFERENCE;
+    }
+  }
+
+  /**
+   * Anthropic's Messages API.
+   *
+   * @param maxTokens {@code max_tokens} of every request whose options do not set it
+   * @param promptCaching whether the system prompt, the last tool and the last content block are marked for
+   *     Anthropic's prompt cache
+   */
+  record Anthropic(int maxTokens, boolean promptCaching) implements ProviderSettings {
+    @Override
+    public ProviderType provider() {
+      return ProviderType.ANTHROPIC;
+    }
+  }
+
+  /**
+   * Google Gemini: the Gemini API with an API key, or Vertex AI, in express mode with an API key or on a
+   * project's endpoint with access tokens.
+   *
+   * @param vertexAi whether requests go to Vertex AI
+   * @param vertexProject the project whose endpoint Vertex AI requests go to, with bearer tokens instead of
+   *     a key; empty for the Gemini API and express mode
+   */
+  record Google(boolean vertexAi, Optional<VertexProject> vertexProject) implements ProviderSettings {
+    /** Checks for nulls, and that a project is only named for Vertex AI. */
+    public Google {
+      Objects.requireNonNull(vertexProject, "vertexProject");
+      if (vertexProject.isPresent() && !vertexAi) {
+        throw new IllegalArgumentException("a Vertex AI project needs vertexAi");
+      }
+    }
+
+    @Override
+    public ProviderType provider() {
+      return ProviderType.GOOGLE;
+    }
+  }
+
+  /**
+   * A Google Cloud project's Vertex AI endpoint.
+   *
+   * @param project the project id
+   * @param location the location, such as {@code us-central1} or {@code global}
+   * @param accessTokenFile the file holding a current OAuth access token, read for every attempt
+   */
+  record VertexProject(String project, String location, Path accessTokenFile) {
+    /** Checks for nulls. */
+    public VertexProject {
+      Objects.requireNonNull(project, "project");
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(accessTokenFile, "accessTokenFile");
+    }
+  }
+
+  /**
+   * Amazon Bedrock's Converse API.
+   *
+   * @param region the AWS region, when configured or in the environment; empty means the shared AWS
+   *     config's region, else the connector's default
+   * @param credentials where the AWS credentials that sign each request come from
+   */
+  record Bedrock(Optional<String> region, BedrockCredentials credentials) implements ProviderSettings {
+    /** Checks for nulls. */
+    public Bedrock {
+      Objects.requireNonNull(region, "region");
+      Objects.requireNonNull(credentials, "credentials");
+    }
+
+    @Override
+    public ProviderType provider() {
+      return ProviderType.BEDROCK;
+    }
+  }
+
+  /** Mistral's chat completions API: nothing beyond the common settings. */
+  record Mistral() implements ProviderSettings {
+    @Override
+    public ProviderType provider() {
+      return ProviderType.MISTRAL;
     }
   }
 

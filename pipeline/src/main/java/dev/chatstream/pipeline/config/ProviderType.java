@@ -17,6 +17,14 @@ public enum ProviderType {
   AZURE("azure"),
   /** LiveKit Inference: LiveKit's OpenAI-compatible gateway, authenticated with a LiveKit key and secret. */
   LIVEKIT_INFERENCE("livekit-inference"),
+  /** Anthropic's Messages API (Claude). */
+  ANTHROPIC("anthropic"),
+  /** Google Gemini, on the Gemini API or Vertex AI. */
+  GOOGLE("google"),
+  /** Amazon Bedrock's Converse API, signed with AWS credentials. */
+  BEDROCK("bedrock"),
+  /** Mistral's chat completions API, in Mistral's own format. */
+  MISTRAL("mistral"),
   /** Answers without any network, for a fresh machine and for tests; clearly named as such. */
   OFFLINE("offline"),
   /** Tries other profiles in order, moving to the next one when one fails. */

@@ -56,7 +56,8 @@ final class StreamsSettings {
   /** Kafka Streams' own commit interval for {@code guarantee}, when chatstream's config names none. */
   static long defaultCommitIntervalMs(String guarantee) {
     Map<String, Object> minimal = Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "defaults",
-        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:0", StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:0", StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee,
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     return new StreamsConfig(minimal).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
   }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.common.config.ConfigException;
 final class Validators {
 
   private static final Pattern TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]*");
+  private static final Pattern REGION_CHARS = Pattern.compile("[a-z0-9-]+");
 
   private Validators() {}
 
@@ -66,11 +67,29 @@ final class Validators {
     }, () -> "an http(s) URL");
   }
 
+  /** A cloud region or location name, such as {@code us-east-1}: it goes into host names and signatures. */
+  static ConfigDef.Validator regionName() {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value != null && !REGION_CHARS.matcher(value.toString()).matches()) {
+        throw new ConfigException(name, value, "a region name holds only lower-case letters, digits and '-'");
+      }
+    }, () -> "a region name such as us-east-1, or unset");
+  }
+
   static ConfigDef.Validator topicPrefix() {
     return ConfigDef.LambdaValidator.with((name, value) -> {
       if (value == null || !TOPIC_CHARS.matcher(value.toString()).matches()) {
         throw new ConfigException(name, value, "topic names may hold only letters, digits, '.', '_' and '-'");
       }
     }, () -> "letters, digits, '.', '_', '-'");
+  }
+
+  /** Accepts the empty string (the setting's fallback applies), else what {@code validator} accepts. */
+  static ConfigDef.Validator emptyOr(ConfigDef.Validator validator) {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value != null && !value.toString().isEmpty()) {
+        validator.ensureValid(name, value);
+      }
+    }, () -> "empty, or " + validator);
   }
 }

@@ -127,10 +127,11 @@ class LlmProfilesTest {
   @Test
   void unknownProviderIsAnErrorNamingTheProfile() {
     ConfigException error = assertThrows(ConfigException.class,
-        () -> load(Map.of("llm.x.provider", "anthropic"), Map.of()));
-    assertTrue(error.getMessage().startsWith("LLM profile 'x' (llm.x.*): Invalid value anthropic"),
+        () -> load(Map.of("llm.x.provider", "cohere"), Map.of()));
+    assertTrue(error.getMessage().startsWith("LLM profile 'x' (llm.x.*): Invalid value cohere"),
         error.getMessage());
-    assertTrue(error.getMessage().contains("openai, openai-responses, azure, livekit-inference, offline, fallback"),
+    assertTrue(error.getMessage().contains(
+        "openai, openai-responses, azure, livekit-inference, anthropic, google, bedrock, mistral, offline, fallback"),
         error.getMessage());
   }
 
@@ -145,7 +146,7 @@ class LlmProfilesTest {
   void providerSpecificSettingOnAnotherProviderIsAnError() {
     ConfigException error = assertThrows(ConfigException.class,
         () -> load(Map.of("llm.x.provider", "openai", "llm.x.members", "a,b"), Map.of()));
-    assertEquals("llm.x.members does not apply to openai profiles; it is a fallback setting", error.getMessage());
+    assertEquals("llm.x.members does not apply to openai profiles; only fallback profiles take it", error.getMessage());
     assertThrows(ConfigException.class,
         () -> load(Map.of("llm.x.provider", "offline", "llm.x.api-key", "k"), Map.of()));
   }
@@ -335,7 +336,7 @@ class LlmProfilesTest {
     }
     ConfigException elsewhere = assertThrows(ConfigException.class,
         () -> load(Map.of("llm.o.provider", "openai", "llm.o.responses.state", "none"), key));
-    assertEquals("llm.o.responses.state does not apply to openai profiles; it is a openai-responses setting",
+    assertEquals("llm.o.responses.state does not apply to openai profiles; only openai-responses profiles take it",
         elsewhere.getMessage());
   }
 

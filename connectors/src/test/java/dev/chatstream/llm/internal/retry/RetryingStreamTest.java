@@ -241,7 +241,7 @@ class RetryingStreamTest {
       }
     });
 
-    listener.takeRetry();
+    assertEquals(Duration.ofSeconds(7), listener.takeRetry().retryAfter(), "the retry event says how long to wait");
     listener.takeComplete();
     listener.assertExhausted();
     assertEquals(List.of(Duration.ofSeconds(7)), waits.delays());

@@ -18,7 +18,16 @@ public final class ActiveGeneration {
   private boolean chunked;
   private boolean cancelled;
 
-  ActiveGeneration(
+  /**
+   * An attempt about to start.
+   *
+   * @param handle the attempt's handle
+   * @param request the request being answered
+   * @param encodedRequest the request as it arrived
+   * @param reply where its chunks are collected
+   * @param toolStep 0 for a producer's request, n for the n-th automatic reply of a tool loop
+   */
+  public ActiveGeneration(
       GenerationHandle handle, ReplyRequest request, byte[] encodedRequest, ReplyAccumulator reply, int toolStep) {
     this.handle = handle;
     this.request = request;

@@ -7,42 +7,56 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Starts provider calls for one task and tracks the running ones, at most one per conversation.
- * Starting returns at once: the provider streams on its own threads into the task's
- * {@link ProviderEventQueue}. Used only on the task's stream thread.
+ * Starts provider calls for one task and tracks the running ones, at most one per slot: per
+ * conversation for the service, per replayed request for a reprocessing run. Starting returns at
+ * once: the provider streams on its own threads into the task's {@link ProviderEventQueue}. Used only
+ * on the task's stream thread.
  */
 public final class GenerationRunner {
   private final InflightLimiter limiter;
   private final ProviderEventQueue queue;
+  private final Function<GenerationHandle, String> slotOf;
   private final Map<String, ActiveGeneration> active = new HashMap<>();
 
-  /** A runner whose generations take permits from {@code limiter} and report into {@code queue}. */
+  /**
+   * A runner of one generation per conversation, whose generations take permits from {@code limiter}
+   * and report into {@code queue}.
+   */
   public GenerationRunner(InflightLimiter limiter, ProviderEventQueue queue) {
+    this(limiter, queue, GenerationHandle::conversationId);
+  }
+
+  /** A runner of one generation per slot, {@code slotOf} naming a generation's slot. */
+  public GenerationRunner(InflightLimiter limiter, ProviderEventQueue queue, Function<GenerationHandle, String> slotOf) {
     this.limiter = limiter;
     this.queue = queue;
+    this.slotOf = slotOf;
   }
 
   /**
    * Starts {@code generation} on {@code provider} with {@code request} when a permit is free.
    *
    * @return false when the in-flight bound is reached (nothing started)
-   * @throws IllegalStateException when the conversation already has a running generation
+   * @throws IllegalStateException when the generation's slot already has a running generation
    */
   public boolean tryStart(ActiveGeneration generation, LlmProvider provider, LlmRequest request) {
     GenerationHandle handle = generation.handle();
-    if (active.containsKey(handle.conversationId())) {
-      throw new IllegalStateException("conversation " + handle.conversationId() + " already has a running generation");
+    String slot = slotOf.apply(handle);
+    if (active.containsKey(slot)) {
+      throw new IllegalStateException("generation " + handle.requestId() + " of conversation "
+          + handle.conversationId() + " would run beside another in its slot");
     }
     if (!limiter.tryAcquire()) {
       return false;
     }
-    active.put(handle.conversationId(), generation);
+    active.put(slot, generation);
     try {
       generation.started(provider.chat(request, queue.listenerFor(handle)));
     } catch (RuntimeException e) {
-      active.remove(handle.conversationId());
+      active.remove(slot);
       limiter.release();
       throw e;
     }
@@ -51,18 +65,18 @@ public final class GenerationRunner {
 
   /** The running generation the event belongs to, or empty when the event is stale. */
   public Optional<ActiveGeneration> activeFor(GenerationHandle handle) {
-    ActiveGeneration generation = active.get(handle.conversationId());
+    ActiveGeneration generation = active.get(slotOf.apply(handle));
     return generation != null && generation.handle().equals(handle) ? Optional.of(generation) : Optional.empty();
   }
 
-  /** The conversation's running generation, if any. */
-  public Optional<ActiveGeneration> active(String conversationId) {
-    return Optional.ofNullable(active.get(conversationId));
+  /** The slot's running generation (the conversation's, for a runner of one per conversation), if any. */
+  public Optional<ActiveGeneration> active(String slot) {
+    return Optional.ofNullable(active.get(slot));
   }
 
-  /** Asks the conversation's running generation to stop; its terminal event finishes it. */
-  public boolean cancel(String conversationId) {
-    ActiveGeneration generation = active.get(conversationId);
+  /** Asks the slot's running generation to stop; its terminal event finishes it. */
+  public boolean cancel(String slot) {
+    ActiveGeneration generation = active.get(slot);
     if (generation == null || generation.isCancelled()) {
       return false;
     }
@@ -70,9 +84,9 @@ public final class GenerationRunner {
     return true;
   }
 
-  /** Forgets the conversation's running generation and returns its permit. */
-  public void finished(String conversationId) {
-    if (active.remove(conversationId) != null) {
+  /** Forgets the slot's running generation and returns its permit. */
+  public void finished(String slot) {
+    if (active.remove(slot) != null) {
       limiter.release();
     }
   }

@@ -10,14 +10,15 @@ import java.util.HexFormat;
  * every attempt of a request, and every replay of the log, names its items alike: an item that
  * arrives twice is recognised by its id and kept once.
  */
-final class MessageIds {
+public final class MessageIds {
   /** Cloned per id: looking the algorithm up each time costs more than hashing. */
   private static final MessageDigest SHA_256 = sha256();
   private static final HexFormat HEX = HexFormat.of();
 
   private MessageIds() {}
 
-  static String forRequest(String conversationId, String requestId) {
+  /** The id of the assistant message that answers request {@code requestId} of conversation {@code conversationId}. */
+  public static String forRequest(String conversationId, String requestId) {
     MessageDigest digest = copy();
     digest.update(conversationId.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);

@@ -26,7 +26,7 @@ public final class PipelineErrors {
   }
 
   /** A request whose provider request could not be built or started. */
-  LlmError requestCannotBeSent(String requestId, String cause) {
+  public LlmError requestCannotBeSent(String requestId, String cause) {
     return of("request " + requestId + " cannot be sent: " + cause);
   }
 

@@ -6,14 +6,14 @@ import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.CopyOptions;
 
 /** Turns a stored context and a {@code generate_reply} into the request a connector sends. */
-final class RequestBuilder {
+public final class RequestBuilder {
   private RequestBuilder() {}
 
   /**
    * Applies the request's context transform to a copy of {@code stored} and carries the request's
    * tools and options over; {@code profileOptions} apply when the request sets no connect options.
    */
-  static LlmRequest build(ReplyRequest reply, ChatContext stored, ConnectOptions profileOptions) {
+  public static LlmRequest build(ReplyRequest reply, ChatContext stored, ConnectOptions profileOptions) {
     ContextTransform transform = reply.transform();
     CopyOptions filter = CopyOptions.all();
     if (transform.excludeFunctionCalls()) {

@@ -1,10 +1,17 @@
 package dev.chatstream.pipeline.internals.llm;
 
 import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.anthropic.AnthropicOptions;
+import dev.chatstream.llm.anthropic.AnthropicProvider;
+import dev.chatstream.llm.bedrock.BedrockProvider;
 import dev.chatstream.llm.fallback.FallbackAdapter;
 import dev.chatstream.llm.fallback.FallbackOptions;
+import dev.chatstream.llm.google.GoogleOptions;
+import dev.chatstream.llm.google.GoogleProvider;
 import dev.chatstream.llm.livekit.LiveKitInferenceOptions;
 import dev.chatstream.llm.livekit.LiveKitInferenceProvider;
+import dev.chatstream.llm.mistral.MistralOptions;
+import dev.chatstream.llm.mistral.MistralProvider;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.AzureOpenAiOptions;
@@ -70,17 +77,24 @@ public final class ProfileProviders {
   private LlmProvider create(LlmProfile profile) {
     String key = profile.apiKey().map(Password::value).orElse(null);
     String model = profile.model().orElse(null);
+    String baseUrl = profile.baseUrl().orElse(null);
     return switch (profile.settings()) {
       case ProviderSettings.OpenAi openAi -> OpenAiChatProvider.create(new OpenAiChatOptions(key, model,
-          profile.baseUrl().orElse(null), null, null, profile.options(), null, null));
+          baseUrl, null, null, profile.options(), null, null));
       case ProviderSettings.OpenAiResponses responses -> OpenAiResponsesProvider.create(responsesOptions(profile,
           responses, key, model));
       case ProviderSettings.Azure azure -> OpenAiChatProvider.azure(new AzureOpenAiOptions(
-          profile.baseUrl().orElse(null), azure.deployment().orElse(model), azure.apiVersion().orElse(null), key,
+          baseUrl, azure.deployment().orElse(model), azure.apiVersion().orElse(null), key,
           model, profile.options(), null));
       case ProviderSettings.LiveKitInference livekit -> LiveKitInferenceProvider.create(new LiveKitInferenceOptions(
-          model, livekit.upstreamProvider().orElse(null), profile.baseUrl().orElse(null), key,
+          model, livekit.upstreamProvider().orElse(null), baseUrl, key,
           livekit.apiSecret().map(Password::value).orElse(null), profile.options(), null));
+      case ProviderSettings.Anthropic anthropic -> AnthropicProvider.create(new AnthropicOptions(key, model, baseUrl,
+          null, anthropic.maxTokens(), anthropic.promptCaching(), profile.options(), null));
+      case ProviderSettings.Google google -> GoogleProvider.create(googleOptions(profile, google));
+      case ProviderSettings.Bedrock bedrock -> BedrockProvider.create(BedrockProfileOptions.of(profile, bedrock));
+      case ProviderSettings.Mistral mistral -> MistralProvider.create(new MistralOptions(key, model, baseUrl,
+          profile.options(), null));
       case ProviderSettings.Offline offline -> OfflineProvider.create(
           OfflinePacing.of(offline.timeToFirstToken(), offline.tokenDelay()), offlineScheduler());
       case ProviderSettings.Fallback fallback -> {
@@ -104,6 +118,17 @@ public final class ProfileProviders {
         responses.parallelToolCalls().orElse(null), responses.reasoningEffort().orElse(null),
         responses.toolChoice().orElse(null), responses.store().orElse(null), responses.metadata(), responses.state(),
         profile.options(), null, null);
+  }
+
+  /** The Gemini API or Vertex AI express mode with the profile's key, or a Vertex AI project with access tokens. */
+  private static GoogleOptions googleOptions(LlmProfile profile, ProviderSettings.Google google) {
+    String model = profile.model().orElse(null);
+    String baseUrl = profile.baseUrl().orElse(null);
+    return google.vertexProject()
+        .map(project -> new GoogleOptions(null, model, baseUrl, true, project.project(), project.location(),
+            new AccessTokenFile(project.accessTokenFile()), profile.options(), null))
+        .orElseGet(() -> new GoogleOptions(profile.apiKey().map(Password::value).orElse(null), model, baseUrl,
+            google.vertexAi(), null, null, null, profile.options(), null));
   }
 
   private ScheduledExecutorService offlineScheduler() {

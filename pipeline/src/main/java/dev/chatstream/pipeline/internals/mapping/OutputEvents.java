@@ -31,8 +31,10 @@ import java.util.Map;
  * @param attempt the attempt (0 before any started)
  * @param sequence the event's position among the attempt's events
  * @param metadata the request's metadata
+ * @param applicationId the application that writes the event
  */
-public record OutputEvents(String conversationId, String requestId, int attempt, long sequence, Map<String, String> metadata) {
+public record OutputEvents(String conversationId, String requestId, int attempt, long sequence,
+    Map<String, String> metadata, String applicationId) {
   static {
     EventTypes.trustGeneratedClasses();
   }
@@ -42,7 +44,7 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
   public ChatChunk chunk(dev.chatstream.llm.stream.ChatChunk chunk) {
     return ChatChunk.newBuilder()
         .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata)
+        .setRequestMetadata(metadata).setApplicationId(applicationId)
         .setId(chunk.id())
         .setDelta(chunk.delta() == null ? null : delta(chunk.delta()))
         .setUsage(chunk.usage() == null ? null : usage(chunk.usage()))
@@ -53,7 +55,7 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
   public FunctionCallEvent functionCall(FunctionCall call) {
     return FunctionCallEvent.newBuilder()
         .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata)
+        .setRequestMetadata(metadata).setApplicationId(applicationId)
         .setFunctionCall(ItemMapper.toAvro(call))
         .setGroup(call.group())
         .build();
@@ -63,16 +65,10 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
   public LLMError error(LlmError error) {
     return LLMError.newBuilder()
         .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata)
+        .setRequestMetadata(metadata).setApplicationId(applicationId)
         .setTimestamp(error.timestamp())
         .setLabel(error.label())
-        .setError(ErrorDetail.newBuilder()
-            .setKind(ErrorKind.valueOf(error.kind().name()))
-            .setMessage(error.message())
-            .setStatus(error.status())
-            .setProviderRequestId(error.providerRequestId())
-            .setBody(error.body())
-            .build())
+        .setError(errorDetail(error))
         .setRetryable(error.retryable())
         .setRecoverable(error.recoverable())
         .build();
@@ -82,7 +78,7 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
   public LLMMetrics metrics(LlmMetrics metrics) {
     return LLMMetrics.newBuilder()
         .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata)
+        .setRequestMetadata(metadata).setApplicationId(applicationId)
         .setLabel(metrics.label())
         .setTimestamp(metrics.timestamp())
         .setDuration(metrics.durationSeconds())
@@ -105,7 +101,7 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
   public AvailabilityChanged availability(dev.chatstream.llm.AvailabilityChanged change) {
     return AvailabilityChanged.newBuilder()
         .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata)
+        .setRequestMetadata(metadata).setApplicationId(applicationId)
         .setLlm(change.llm())
         .setAvailable(change.available())
         .setTimestamp(change.timestamp())
@@ -117,7 +113,7 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
       dev.chatstream.llm.stream.CompletionUsage usage, String finishReason, boolean cancelled) {
     return ReplyCompleted.newBuilder()
         .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata)
+        .setRequestMetadata(metadata).setApplicationId(applicationId)
         .setMessage(message == null ? null : ItemMapper.toAvro(message))
         .setFunctionCalls(calls.stream().map(ItemMapper::toAvro).toList())
         .setUsage(usage == null ? null : usage(usage))
@@ -142,7 +138,19 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
         .build();
   }
 
-  private static CompletionUsage usage(dev.chatstream.llm.stream.CompletionUsage usage) {
+  /** The event form of an error's detail. */
+  public static ErrorDetail errorDetail(LlmError error) {
+    return ErrorDetail.newBuilder()
+        .setKind(ErrorKind.valueOf(error.kind().name()))
+        .setMessage(error.message())
+        .setStatus(error.status())
+        .setProviderRequestId(error.providerRequestId())
+        .setBody(error.body())
+        .build();
+  }
+
+  /** The event form of token counts. */
+  public static CompletionUsage usage(dev.chatstream.llm.stream.CompletionUsage usage) {
     return CompletionUsage.newBuilder()
         .setCompletionTokens(usage.completionTokens())
         .setPromptTokens(usage.promptTokens())

@@ -110,6 +110,15 @@ public final class ConversationStore {
     return ChatContext.of(context);
   }
 
+  /** The conversation's items in order, as the store keeps them (see {@link ItemCodec}), undecoded. */
+  public List<byte[]> encodedItems(String conversationId) {
+    List<byte[]> encoded = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = scan(items, conversationId)) {
+      it.forEachRemaining(kv -> encoded.add(kv.value));
+    }
+    return encoded;
+  }
+
   /**
    * Truncates the context as {@link ChatContext#truncate(int)} does (the first instruction kept,
    * leading function items dropped) and removes what it dropped.

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,16 +29,25 @@ public final class AvroOutputSink implements OutputSink {
   private final ProcessorContext<String, Object> context;
   private final Topics topics;
   private final String applicationId;
+  private final String reprocessRunId;
 
-  private AvroOutputSink(ProcessorContext<String, Object> context, Topics topics, String applicationId) {
+  private AvroOutputSink(ProcessorContext<String, Object> context, Topics topics, String applicationId,
+      String reprocessRunId) {
     this.context = context;
     this.topics = topics;
     this.applicationId = applicationId;
+    this.reprocessRunId = reprocessRunId;
   }
 
   /** Sinks for the tasks of application {@code applicationId}, writing {@code topics}. */
   public static ConversationProcessor.OutputSinkFactory factory(Topics topics, String applicationId) {
-    return context -> new AvroOutputSink(context, topics, applicationId);
+    return context -> new AvroOutputSink(context, topics, applicationId, null);
+  }
+
+  /** The sink of one task of reprocessing run {@code runId}: every record it writes is marked as reprocess output. */
+  public static OutputSink forReprocess(ProcessorContext<String, Object> context, Topics topics, String applicationId,
+      String runId) {
+    return new AvroOutputSink(context, topics, applicationId, runId);
   }
 
   @Override
@@ -92,17 +102,17 @@ public final class AvroOutputSink implements OutputSink {
         .setPayload(ItemMapper.toAvro(item))
         .build();
     context.forward(new Record<String, Object>(conversationId, event, System.currentTimeMillis(),
-        Origin.mark(new RecordHeaders(), applicationId)), topics.conversations().sinkNode());
+        Origin.mark(headers(), applicationId)), topics.conversations().sinkNode());
   }
 
   private OutputEvents events(ActiveGeneration generation) {
     return new OutputEvents(generation.handle().conversationId(), generation.handle().requestId(),
-        generation.handle().attempt(), generation.nextSequence(), generation.request().metadata());
+        generation.handle().attempt(), generation.nextSequence(), generation.request().metadata(), applicationId);
   }
 
-  private static OutputEvents outside(String conversationId, ReplyRequest request) {
+  private OutputEvents outside(String conversationId, ReplyRequest request) {
     return new OutputEvents(conversationId, request == null ? "" : request.requestId(), 0, 0,
-        request == null ? Map.of() : request.metadata());
+        request == null ? Map.of() : request.metadata(), applicationId);
   }
 
   private void forward(ActiveGeneration generation, String sink, Object value) {
@@ -110,6 +120,11 @@ public final class AvroOutputSink implements OutputSink {
   }
 
   private void forward(String conversationId, String sink, Object value) {
-    context.forward(new Record<>(conversationId, value, System.currentTimeMillis(), new RecordHeaders()), sink);
+    context.forward(new Record<>(conversationId, value, System.currentTimeMillis(), headers()), sink);
+  }
+
+  private Headers headers() {
+    Headers headers = new RecordHeaders();
+    return reprocessRunId == null ? headers : Origin.markReprocess(headers, reprocessRunId);
   }
 }

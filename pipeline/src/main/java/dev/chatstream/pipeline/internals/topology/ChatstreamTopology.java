@@ -83,7 +83,7 @@ public final class ChatstreamTopology {
     Topology topology = new Topology();
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.conversations().name());
     topology.addProcessor(DECODER, () -> new EventDecoder(topics.conversations().valueSerde().deserializer(),
-        settings.commands(), settings.maxEventBytes(), settings.applicationId(), topics.dlq()), SOURCE);
+        settings.commands(), settings.maxEventBytes(), settings.applicationId(), topics.dlq(), RecordFilter.ALL), SOURCE);
     topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(settings.processor()), DECODER);
     topology.addStateStore(store(ConversationStore.ITEMS), PROCESSOR);
     topology.addStateStore(store(ConversationStore.INDEX), PROCESSOR);

@@ -13,12 +13,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Where input bytes become commands. A record that is empty, oversized, undecodable or invalid goes
  * to the dead-letter sink with its original bytes and the reason; every other one goes on to the
- * conversation processor. Items this application generated itself (marked by {@link Origin}) are
- * skipped before decoding: the state holds them already.
+ * conversation processor. Items this application generated itself, and anything a reprocessing run
+ * wrote (both marked by {@link Origin}), are skipped before decoding: the state holds the former
+ * already, and the latter never changes a conversation.
  */
 final class EventDecoder implements Processor<String, byte[], String, Object> {
   private final Deserializer<ConversationEvent> deserializer;
@@ -26,15 +28,17 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
   private final int maxEventBytes;
   private final String applicationId;
   private final DeadLetters deadLetters;
+  private final RecordFilter filter;
   private ProcessorContext<String, Object> context;
 
   EventDecoder(Deserializer<ConversationEvent> deserializer, CommandMapper commands, int maxEventBytes,
-      String applicationId, Topic<byte[]> dlq) {
+      String applicationId, Topic<byte[]> dlq, RecordFilter filter) {
     this.deserializer = deserializer;
     this.commands = commands;
     this.maxEventBytes = maxEventBytes;
     this.applicationId = applicationId;
     this.deadLetters = new DeadLetters(dlq);
+    this.filter = filter;
   }
 
   @Override
@@ -44,6 +48,10 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
 
   @Override
   public void process(Record<String, byte[]> record) {
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    if (!filter.admits(record.key(), source.partition(), source.offset())) {
+      return;
+    }
     byte[] raw = record.value();
     if (raw == null) {
       reject(record, "empty_value", "the record has no value");
@@ -53,12 +61,12 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
       reject(record, "oversized", "the event is " + raw.length + " bytes; the limit (event.max.bytes) is " + maxEventBytes);
       return;
     }
-    if (Origin.isFrom(record.headers(), applicationId)) {
+    if (Origin.isFrom(record.headers(), applicationId) || Origin.isReprocessOutput(record.headers())) {
       return;
     }
     ConversationEvent event;
     try {
-      event = deserializer.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(""), record.headers(), raw);
+      event = deserializer.deserialize(source.topic(), record.headers(), raw);
     } catch (EventDecodingException e) {
       reject(record, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
       return;

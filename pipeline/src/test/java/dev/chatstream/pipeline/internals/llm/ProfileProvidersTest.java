@@ -5,15 +5,42 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatstream.llm.ConnectOptions;
+import dev.chatstream.llm.LlmError;
+import dev.chatstream.llm.LlmMetrics;
+import dev.chatstream.llm.LlmProvider;
+import dev.chatstream.llm.LlmRequest;
+import dev.chatstream.llm.RecordingListener;
+import dev.chatstream.llm.anthropic.AnthropicOptions;
+import dev.chatstream.llm.anthropic.AnthropicProvider;
+import dev.chatstream.llm.bedrock.BedrockProvider;
+import dev.chatstream.llm.chat.ChatContext;
+import dev.chatstream.llm.chat.ChatMessage;
+import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.fallback.FallbackAdapter;
+import dev.chatstream.llm.google.GoogleProvider;
 import dev.chatstream.llm.livekit.LiveKitInferenceProvider;
+import dev.chatstream.llm.mistral.MistralProvider;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.OpenAiChatProvider;
 import dev.chatstream.llm.openai.OpenAiResponsesProvider;
+import dev.chatstream.llm.testing.Fixtures;
+import dev.chatstream.llm.testing.Transcript;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProfileProvidersTest {
 
@@ -87,5 +114,121 @@ class ProfileProvidersTest {
       IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> registry.provider("fast"));
       assertTrue(error.getMessage().contains("no LLM profile 'fast'"), error.getMessage());
     }
+  }
+
+  @Test
+  void buildsEveryNativeProviderAsAFallbackMember() {
+    try (ProviderRegistry registry = registry(Map.of(
+        "llm.default.provider", "fallback",
+        "llm.default.members", "claude,gemini,aws,lechat",
+        "llm.claude.provider", "anthropic",
+        "llm.claude.anthropic.max-tokens", "2048",
+        "llm.gemini.provider", "google",
+        "llm.gemini.model", "gemini-2.5-pro",
+        "llm.aws.provider", "bedrock",
+        "llm.aws.bedrock.region", "eu-west-1",
+        "llm.lechat.provider", "mistral"),
+        Map.of("ANTHROPIC_API_KEY", "sk-ant-test", "GOOGLE_API_KEY", "google-test", "MISTRAL_API_KEY", "mistral-test"))) {
+      FallbackAdapter fallback = (FallbackAdapter) registry.provider(null);
+      assertEquals(List.of(AnthropicProvider.PROVIDER, GoogleProvider.PROVIDER, BedrockProvider.PROVIDER,
+          MistralProvider.PROVIDER), fallback.llms().stream().map(LlmProvider::provider).toList());
+      assertEquals(List.of(registry.provider("claude"), registry.provider("gemini"), registry.provider("aws"),
+          registry.provider("lechat")), fallback.llms(), "the members are the profiles' own providers");
+      assertEquals(AnthropicOptions.DEFAULT_MODEL, registry.provider("claude").model());
+      assertEquals("gemini-2.5-pro", registry.provider("gemini").model());
+      assertTrue(registry.provider("aws").toString().contains("eu-west-1"), registry.provider("aws").toString());
+      assertEquals("mistral.LLM", registry.provider("lechat").label());
+    }
+  }
+
+  @Test
+  void aNativeProfileWithoutItsKeyIsNamed() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> registry(Map.of("llm.claude.provider", "anthropic"), Map.of()));
+    assertEquals("LLM profile 'claude': an Anthropic API key is required (set ANTHROPIC_API_KEY)", error.getMessage());
+    IllegalArgumentException gemini = assertThrows(IllegalArgumentException.class,
+        () -> registry(Map.of("llm.gemini.provider", "google", "llm.gemini.google.vertex-ai", "true"), Map.of()));
+    assertTrue(gemini.getMessage().startsWith("LLM profile 'gemini': Vertex AI needs an API key"), gemini.getMessage());
+  }
+
+  @Test
+  void aFailingNativeMemberHandsTheRequestToTheNext() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          if (request.getUrl().encodedPath().equals("/v1/messages")) {
+            return new MockResponse.Builder().code(529).addHeader("Content-Type", "application/json")
+                .body("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")
+                .build();
+          }
+          return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+              .body(new Buffer().write(Fixtures.bytes("gemini/stream-text.sse"))).build();
+        }
+      });
+      server.start();
+      try (ProviderRegistry registry = registry(Map.of(
+          "llm.default.provider", "fallback", "llm.default.members", "claude,gemini",
+          "llm.claude.provider", "anthropic", "llm.claude.base-url", server.url("/").toString(),
+          "llm.gemini.provider", "google", "llm.gemini.base-url", server.url("/").toString()),
+          Map.of("ANTHROPIC_API_KEY", "sk-ant-test", "GEMINI_API_KEY", "gemini-test"))) {
+        RecordingListener listener = new RecordingListener();
+        registry.provider(null).chat(hello().withConnectOptions(registry.connectOptions(null)), listener);
+        Transcript transcript = Transcript.of(listener);
+
+        assertEquals("The temperature in Paris is 30\u00b0C.\n", transcript.text());
+        assertEquals("HTTP 529: overloaded_error: Overloaded", transcript.retries().getFirst().message());
+        LlmMetrics metrics = transcript.metrics();
+        assertEquals(GoogleProvider.PROVIDER, metrics.modelProvider());
+        assertEquals("gemini-2.5-flash", metrics.modelName());
+      }
+    }
+  }
+
+  @Test
+  void aVertexAiProjectSendsTheTokenInItsFileAtEachAttempt(@TempDir Path dir) throws Exception {
+    Path tokenFile = dir.resolve("vertex-token");
+    Files.writeString(tokenFile, "ya29.first-token\n");
+    try (MockWebServer server = new MockWebServer()) {
+      for (int i = 0; i < 2; i++) {
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+            .body(new Buffer().write(Fixtures.bytes("gemini/stream-text.sse"))).build());
+      }
+      server.start();
+      Map<String, String> settings = new HashMap<>(Map.of("llm.default.provider", "google",
+          "llm.default.google.vertex-ai", "true", "llm.default.google.project", "acme-ai",
+          "llm.default.google.location", "europe-west4", "llm.default.google.access-token-file", tokenFile.toString(),
+          "llm.default.base-url", server.url("/").toString()));
+      try (ProviderRegistry registry = registry(settings, Map.of("GOOGLE_API_KEY", "never-sent"))) {
+        LlmProvider gemini = registry.provider(null);
+        Transcript.of(chat(gemini)).metrics();
+        Files.writeString(tokenFile, "ya29.refreshed-token");
+        Transcript.of(chat(gemini)).metrics();
+
+        RecordedRequest first = server.takeRequest(10, TimeUnit.SECONDS);
+        assertEquals("/v1/projects/acme-ai/locations/europe-west4/publishers/google/models/gemini-2.5-flash"
+            + ":streamGenerateContent", first.getUrl().encodedPath());
+        assertEquals("Bearer ya29.first-token", first.getHeaders().get("Authorization"));
+        assertEquals(null, first.getHeaders().get("x-goog-api-key"));
+        assertEquals("Bearer ya29.refreshed-token",
+            server.takeRequest(10, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+
+        Files.delete(tokenFile);
+        RecordingListener failing = chat(gemini);
+        LlmError error = failing.takeError();
+        assertTrue(error.message().contains("cannot read the access token file " + tokenFile), error.message());
+        assertEquals(2, server.getRequestCount(), "nothing is sent without a token");
+      }
+    }
+  }
+
+  private static LlmRequest hello() {
+    return LlmRequest.of("req-1", ChatContext.of(List.of(ChatMessage.of(ChatRole.USER, "Hi"))));
+  }
+
+  private static RecordingListener chat(LlmProvider provider) {
+    RecordingListener listener = new RecordingListener();
+    provider.chat(hello().withConnectOptions(new ConnectOptions(0, Duration.ZERO, Duration.ofSeconds(5))), listener);
+    return listener;
   }
 }
