@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class BenchPipeline implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  private static final AtomicInteger LOAD_CLIENTS = new AtomicInteger();
 
   private final BenchEnvironment environment;
   private final ChatstreamConfig config;
@@ -169,6 +171,7 @@ final class BenchPipeline implements AutoCloseable {
 
   private ConversationProducer newProducer(Map<String, Object> overrides) {
     Properties props = config.clientProperties();
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, HarnessCpu.LOAD_CLIENT + "-" + LOAD_CLIENTS.incrementAndGet());
     props.putAll(overrides);
     return new ConversationProducer(props, topics);
   }

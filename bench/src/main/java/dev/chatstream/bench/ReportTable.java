@@ -92,6 +92,10 @@ final class ReportTable {
     row("", "CPU per turn, both processes: connector alone / pipeline (of it, the server)",
         Format.duration(result.connectorCpuMsPerTurn()) + " / " + Format.duration(result.cpuMsPerTurn()) + " ("
             + Format.duration(result.serverCpuMsPerTurn()) + ")", "", "");
+    row("", "CPU per turn, chatstream's process alone: connector / pipeline (ratio)",
+        Format.duration(result.connectorProcessCpuMsPerTurn()) + " / " + Format.duration(result.pipelineProcessCpuMsPerTurn())
+            + (result.pipelineToConnectorCpu() < 0 ? "" : String.format(Locale.ROOT, " (%.1f×)",
+            result.pipelineToConnectorCpu())), "", "");
     row("", "cores the ideal takes at the pipeline's cost per turn", result.coresForIdeal() < 0 ? "n/a"
         : String.format(Locale.ROOT, "%.1f", result.coresForIdeal()), "", "");
     row("", "generations failed for good", Format.count(result.failedGenerations()), "", "");

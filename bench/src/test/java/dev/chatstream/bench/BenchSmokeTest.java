@@ -49,7 +49,7 @@ class BenchSmokeTest {
     checkConcurrency(report.path("concurrency"));
     checkIngest(report.path("ingest"));
     checkGrowth(report.path("growth"));
-    assertEquals(9, report.path("checks").size(), "two TTFT checks per guarantee, two each for concurrency and "
+    assertEquals(11, report.path("checks").size(), "two TTFT checks per guarantee, four for concurrency, two for "
         + "ingest, one for growth: " + report.path("checks"));
     String table = stdout.toString(StandardCharsets.UTF_8);
     for (String phase : List.of("| ttft, at_least_once |", "| ttft, exactly_once_v2 |", "| concurrency |",
