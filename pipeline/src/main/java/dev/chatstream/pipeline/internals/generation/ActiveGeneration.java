@@ -17,6 +17,7 @@ public final class ActiveGeneration {
   private long nextSequence;
   private boolean chunked;
   private boolean cancelled;
+  private ChunkCoalescer.Merge heldChunk;
 
   /**
    * An attempt about to start.
@@ -71,6 +72,15 @@ public final class ActiveGeneration {
     boolean first = !chunked;
     chunked = true;
     return first;
+  }
+
+  /** What the current drain holds of this attempt's chunks, or null. */
+  ChunkCoalescer.Merge heldChunk() {
+    return heldChunk;
+  }
+
+  void holdChunk(ChunkCoalescer.Merge merge) {
+    heldChunk = merge;
   }
 
   /** True once a cancel was asked for. */

@@ -37,7 +37,7 @@ public final class GenerationLifecycle {
   private final ReplyCompletion completion;
   private final GenerationStarts starts;
   private final LlmRegistry registry;
-  private long firstChunks;
+  private final ChunkCoalescer chunks;
 
   /** The lifecycle of one task's generations, over its stores; {@code clock} gives seconds since the epoch. */
   public GenerationLifecycle(ConversationStore conversations, GenerationStore generations, GenerationRunner runner,
@@ -50,6 +50,7 @@ public final class GenerationLifecycle {
     this.errors = new PipelineErrors(clock);
     this.toolLoops = new ToolLoops(conversations, sink, errors);
     this.completion = new ReplyCompletion(conversations, sink, errors);
+    this.chunks = new ChunkCoalescer(sink);
     this.starts = new GenerationStarts(conversations, generations, runner, registry, codec, sink, errors);
     this.registry = registry;
   }
@@ -123,13 +124,13 @@ public final class GenerationLifecycle {
       return;
     }
     ActiveGeneration generation = found.get();
+    if (!(event instanceof ProviderEvent.Chunk)) {
+      chunks.flush(generation);
+    }
     switch (event) {
       case ProviderEvent.Chunk chunk -> {
         generation.reply().add(chunk.chunk());
-        sink.chunk(generation, chunk.chunk());
-        if (generation.chunkForwarded()) {
-          firstChunks++;
-        }
+        chunks.add(generation, chunk.chunk());
       }
       case ProviderEvent.Retry retry -> sink.error(generation, retry.error());
       case ProviderEvent.Availability change -> sink.availability(generation, change.change());
@@ -149,9 +150,17 @@ public final class GenerationLifecycle {
     }
   }
 
+  /**
+   * Forwards the chunks the drain held back to merge them (see {@link ChunkCoalescer}): the drain has
+   * handed over every event it takes this time.
+   */
+  public void endOfDrain() {
+    chunks.flushAll();
+  }
+
   /** How many attempts have forwarded their first chunk so far: a counter that only grows. */
   public long firstChunksForwarded() {
-    return firstChunks;
+    return chunks.firstChunksForwarded();
   }
 
   /** Starts every request that was in flight or queued when the task last stopped. */

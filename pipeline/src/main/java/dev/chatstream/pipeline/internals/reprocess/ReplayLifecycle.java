@@ -16,6 +16,7 @@ import dev.chatstream.llm.chat.ItemIds;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.pipeline.LlmRegistry;
 import dev.chatstream.pipeline.internals.generation.ActiveGeneration;
+import dev.chatstream.pipeline.internals.generation.ChunkCoalescer;
 import dev.chatstream.pipeline.internals.generation.GenerationHandle;
 import dev.chatstream.pipeline.internals.generation.GenerationRunner;
 import dev.chatstream.pipeline.internals.generation.MessageIds;
@@ -59,6 +60,7 @@ public final class ReplayLifecycle {
   private final OutputSink sink;
   private final Consumer<ReprocessResult> results;
   private final PipelineErrors errors;
+  private final ChunkCoalescer chunks;
   private final Deque<KeyValue<String, ReplayEntry>> waiting = new ArrayDeque<>();
   private final Map<String, Running> running = new HashMap<>();
 
@@ -93,6 +95,7 @@ public final class ReplayLifecycle {
     this.sink = sink;
     this.results = results;
     this.errors = new PipelineErrors(settings.clock());
+    this.chunks = new ChunkCoalescer(sink);
   }
 
   /** The slot of a replay in the runner: one per entry, so requests of one conversation run side by side. */
@@ -134,6 +137,11 @@ public final class ReplayLifecycle {
     }
   }
 
+  /** Forwards the chunks the drain held back to merge them: the drain is over. */
+  public void endOfDrain() {
+    chunks.flushAll();
+  }
+
   /** Replays queued or running on this task. */
   public int pending() {
     return waiting.size() + running.size();
@@ -146,10 +154,13 @@ public final class ReplayLifecycle {
       return;
     }
     ActiveGeneration generation = found.get();
+    if (!(event instanceof ProviderEvent.Chunk)) {
+      chunks.flush(generation);
+    }
     switch (event) {
       case ProviderEvent.Chunk chunk -> {
         generation.reply().add(chunk.chunk());
-        sink.chunk(generation, chunk.chunk());
+        chunks.add(generation, chunk.chunk());
       }
       case ProviderEvent.Retry retry -> {
         sink.error(generation, retry.error());

@@ -92,6 +92,7 @@ public final class ReplayProcessor implements Processor<String, Inbound, String,
       replays.resume();
     }
     queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), replays::onProviderEvent);
+    replays.endOfDrain();
     replays.startWaiting();
   }
 

@@ -144,6 +144,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     }
     long firstChunks = generations.firstChunksForwarded();
     queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), generations::onProviderEvent);
+    generations.endOfDrain();
     if (generations.firstChunksForwarded() != firstChunks) {
       settings.firstChunkCommits().firstChunkForwarded();
     }

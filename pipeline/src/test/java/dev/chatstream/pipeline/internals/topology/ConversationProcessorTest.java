@@ -50,31 +50,34 @@ class ConversationProcessorTest {
 
     call.text("Hi ").text("there");
     harness.drain();
+    call.text("!");
+    harness.drain();
     List<SpecificRecord> chunks = harness.read(Topics.CHUNKS);
-    assertEquals(2, chunks.size());
+    assertEquals(2, chunks.size(), "the two chunks that arrived between drains leave as one");
     ChatChunk first = (ChatChunk) chunks.get(0);
     assertEquals("c1", first.getConversationId());
     assertEquals("r1", first.getRequestId());
     assertEquals(1, first.getAttempt());
     assertEquals(0, first.getSequence());
     assertEquals("t-1", first.getRequestMetadata().get("trace"));
-    assertEquals("Hi ", first.getDelta().getContent());
+    assertEquals("Hi there", first.getDelta().getContent());
+    assertEquals("!", ((ChatChunk) chunks.get(1)).getDelta().getContent());
     assertEquals(1, ((ChatChunk) chunks.get(1)).getSequence());
 
     call.complete();
     harness.drain();
     ReplyCompleted reply = (ReplyCompleted) harness.read(Topics.REPLIES).get(0);
-    assertEquals("Hi there", ((TextContent) reply.getMessage().getContent().get(0)).getText());
+    assertEquals("Hi there!", ((TextContent) reply.getMessage().getContent().get(0)).getText());
     assertEquals("stop", reply.getFinishReason());
     assertFalse(reply.getCancelled());
     LLMMetrics metrics = (LLMMetrics) harness.read(Topics.METRICS).get(0);
     assertEquals("r1", metrics.getRequestId());
-    assertEquals(2, metrics.getCompletionTokens());
+    assertEquals(3, metrics.getCompletionTokens());
 
     List<ChatItem> items = harness.context("c1").items();
     assertEquals(2, items.size());
     assertEquals(ChatRole.ASSISTANT, ((ChatMessage) items.get(1)).role());
-    assertEquals("Hi there", ((ChatMessage) items.get(1)).textContent());
+    assertEquals("Hi there!", ((ChatMessage) items.get(1)).textContent());
     assertEquals(1, harness.readAppended().stream().filter(r -> r.headers().lastHeader(Origin.HEADER) != null).count());
   }
 
