@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the Avro output events from the connector model. Every event carries where it belongs: the
+ * Builds the Avro output events from the connector model, with the generated classes' all-field
+ * constructors (a builder per event would fill in defaults and check every field again: every field is
+ * set here, and the serializer checks what it writes). Every event carries where it belongs: the
  * conversation, the request, the attempt, its sequence within the attempt, and the request metadata.
  *
  * @param conversationId the conversation
@@ -35,6 +37,8 @@ import java.util.Map;
  */
 public record OutputEvents(String conversationId, String requestId, int attempt, long sequence,
     Map<String, String> metadata, String applicationId) {
+  private static final String FUNCTION = "function";
+
   static {
     EventTypes.trustGeneratedClasses();
   }
@@ -42,123 +46,66 @@ public record OutputEvents(String conversationId, String requestId, int attempt,
 
   /** A chunk event. */
   public ChatChunk chunk(dev.chatstream.llm.stream.ChatChunk chunk) {
-    return ChatChunk.newBuilder()
-        .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata).setApplicationId(applicationId)
-        .setId(chunk.id())
-        .setDelta(chunk.delta() == null ? null : delta(chunk.delta()))
-        .setUsage(chunk.usage() == null ? null : usage(chunk.usage()))
-        .build();
+    return new ChatChunk(conversationId, requestId, attempt, sequence, metadata, applicationId, chunk.id(),
+        chunk.delta() == null ? null : delta(chunk.delta()), chunk.usage() == null ? null : usage(chunk.usage()));
   }
 
   /** A function-call event. */
   public FunctionCallEvent functionCall(FunctionCall call) {
-    return FunctionCallEvent.newBuilder()
-        .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata).setApplicationId(applicationId)
-        .setFunctionCall(ItemMapper.toAvro(call))
-        .setGroup(call.group())
-        .build();
+    return new FunctionCallEvent(conversationId, requestId, attempt, sequence, metadata, applicationId,
+        ItemMapper.toAvro(call), call.group());
   }
 
   /** An error event. */
   public LLMError error(LlmError error) {
-    return LLMError.newBuilder()
-        .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata).setApplicationId(applicationId)
-        .setTimestamp(error.timestamp())
-        .setLabel(error.label())
-        .setError(errorDetail(error))
-        .setRetryable(error.retryable())
-        .setRecoverable(error.recoverable())
-        .build();
+    return new LLMError(conversationId, requestId, attempt, sequence, metadata, applicationId, error.timestamp(),
+        error.label(), errorDetail(error), error.retryable(), error.recoverable());
   }
 
   /** A metrics event. */
   public LLMMetrics metrics(LlmMetrics metrics) {
-    return LLMMetrics.newBuilder()
-        .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata).setApplicationId(applicationId)
-        .setLabel(metrics.label())
-        .setTimestamp(metrics.timestamp())
-        .setDuration(metrics.durationSeconds())
-        .setTtft(metrics.ttftSeconds())
-        .setCancelled(metrics.cancelled())
-        .setCompletionTokens(metrics.completionTokens())
-        .setPromptTokens(metrics.promptTokens())
-        .setPromptCachedTokens(metrics.promptCachedTokens())
-        .setCacheCreationTokens(metrics.cacheCreationTokens())
-        .setTotalTokens(metrics.totalTokens())
-        .setTokensPerSecond(metrics.tokensPerSecond())
-        .setMetadata(ModelMetadata.newBuilder()
-            .setModelName(metrics.modelName() == null ? "" : metrics.modelName())
-            .setModelProvider(metrics.modelProvider() == null ? "" : metrics.modelProvider())
-            .build())
-        .build();
+    ModelMetadata model = new ModelMetadata(metrics.modelName() == null ? "" : metrics.modelName(),
+        metrics.modelProvider() == null ? "" : metrics.modelProvider());
+    return new LLMMetrics(conversationId, requestId, attempt, sequence, metadata, applicationId, metrics.label(),
+        metrics.timestamp(), metrics.durationSeconds(), metrics.ttftSeconds(), metrics.cancelled(),
+        metrics.completionTokens(), metrics.promptTokens(), metrics.promptCachedTokens(), metrics.cacheCreationTokens(),
+        metrics.totalTokens(), metrics.tokensPerSecond(), model);
   }
 
   /** An availability event. */
   public AvailabilityChanged availability(dev.chatstream.llm.AvailabilityChanged change) {
-    return AvailabilityChanged.newBuilder()
-        .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata).setApplicationId(applicationId)
-        .setLlm(change.llm())
-        .setAvailable(change.available())
-        .setTimestamp(change.timestamp())
-        .build();
+    return new AvailabilityChanged(conversationId, requestId, attempt, sequence, metadata, applicationId, change.llm(),
+        change.available(), change.timestamp());
   }
 
   /** A completed-reply event. */
   public ReplyCompleted replyCompleted(ChatMessage message, List<FunctionCall> calls,
       dev.chatstream.llm.stream.CompletionUsage usage, String finishReason, boolean cancelled) {
-    return ReplyCompleted.newBuilder()
-        .setConversationId(conversationId).setRequestId(requestId).setAttempt(attempt).setSequence(sequence)
-        .setRequestMetadata(metadata).setApplicationId(applicationId)
-        .setMessage(message == null ? null : ItemMapper.toAvro(message))
-        .setFunctionCalls(calls.stream().map(ItemMapper::toAvro).toList())
-        .setUsage(usage == null ? null : usage(usage))
-        .setFinishReason(finishReason)
-        .setCancelled(cancelled)
-        .build();
+    return new ReplyCompleted(conversationId, requestId, attempt, sequence, metadata, applicationId,
+        message == null ? null : ItemMapper.toAvro(message), calls.stream().map(ItemMapper::toAvro).toList(),
+        usage == null ? null : usage(usage), finishReason, cancelled);
   }
 
   private static ChoiceDelta delta(dev.chatstream.llm.stream.ChoiceDelta delta) {
-    return ChoiceDelta.newBuilder()
-        .setRole(delta.role() == null ? null : ChatRole.valueOf(delta.role().wireName()))
-        .setContent(delta.content())
-        .setToolCalls(delta.toolCalls().stream().map(OutputEvents::toolCall).toList())
-        .setExtra(JsonValues.encode(delta.extra()))
-        .build();
+    List<FunctionToolCall> calls = delta.toolCalls().isEmpty() ? List.of()
+        : delta.toolCalls().stream().map(OutputEvents::toolCall).toList();
+    return new ChoiceDelta(delta.role() == null ? null : ChatRole.valueOf(delta.role().wireName()), delta.content(),
+        calls, JsonValues.encode(delta.extra()));
   }
 
   private static FunctionToolCall toolCall(dev.chatstream.llm.stream.FunctionToolCall call) {
-    return FunctionToolCall.newBuilder()
-        .setName(call.name()).setArguments(call.arguments()).setCallId(call.callId())
-        .setExtra(JsonValues.encode(call.extra()))
-        .build();
+    return new FunctionToolCall(FUNCTION, call.name(), call.arguments(), call.callId(), JsonValues.encode(call.extra()));
   }
 
   /** The event form of an error's detail. */
   public static ErrorDetail errorDetail(LlmError error) {
-    return ErrorDetail.newBuilder()
-        .setKind(ErrorKind.valueOf(error.kind().name()))
-        .setMessage(error.message())
-        .setStatus(error.status())
-        .setProviderRequestId(error.providerRequestId())
-        .setBody(error.body())
-        .build();
+    return new ErrorDetail(ErrorKind.valueOf(error.kind().name()), error.message(), error.status(),
+        error.providerRequestId(), error.body());
   }
 
   /** The event form of token counts. */
   public static CompletionUsage usage(dev.chatstream.llm.stream.CompletionUsage usage) {
-    return CompletionUsage.newBuilder()
-        .setCompletionTokens(usage.completionTokens())
-        .setPromptTokens(usage.promptTokens())
-        .setPromptCachedTokens(usage.promptCachedTokens())
-        .setCacheCreationTokens(usage.cacheCreationTokens())
-        .setCacheReadTokens(usage.cacheReadTokens())
-        .setTotalTokens(usage.totalTokens())
-        .setServiceTier(usage.serviceTier())
-        .build();
+    return new CompletionUsage(usage.completionTokens(), usage.promptTokens(), usage.promptCachedTokens(),
+        usage.cacheCreationTokens(), usage.cacheReadTokens(), usage.totalTokens(), usage.serviceTier());
   }
 }
