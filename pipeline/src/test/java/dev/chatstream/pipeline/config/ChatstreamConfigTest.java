@@ -220,7 +220,7 @@ class ChatstreamConfigTest {
   @Test
   void configDefDeclaresEverySettingWithDocumentation() {
     var keys = ChatstreamConfig.configDef().configKeys();
-    assertEquals(25, keys.size());
+    assertEquals(33, keys.size());
     keys.values().forEach(key -> assertFalse(key.documentation.isBlank(), key.name));
     LlmProfileConfig.configDef().configKeys().values()
         .forEach(key -> assertFalse(key.documentation.isBlank(), key.name));

@@ -51,6 +51,7 @@ class CliRoundTripTest {
         ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, "2",
         ChatstreamConfig.COMMIT_INTERVAL_MS_CONFIG, "100",
         ChatstreamConfig.STATE_DIR_CONFIG, broker.dir().resolve("state").toString(),
+        ChatstreamConfig.HTTP_PORT_CONFIG, "0",
         "llm.default.provider", "offline",
         "llm.default.ttft-ms", "5",
         "llm.default.token-delay-ms", "2"));

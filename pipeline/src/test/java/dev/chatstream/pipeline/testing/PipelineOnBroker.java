@@ -40,8 +40,8 @@ import org.apache.kafka.streams.ThreadMetadata;
  * directories, events written as the JSON lines {@code chatstream produce} reads, and the outputs
  * read back by a {@code read_committed} {@link OutputLog}.
  *
- * <p>Defaults: {@code exactly_once_v2}, 2 partitions, {@code commit.interval.ms=100}; any setting can be
- * overridden.
+ * <p>Defaults: {@code exactly_once_v2}, 2 partitions, {@code commit.interval.ms=100}, HTTP on a free
+ * port, no JMX (several instances share one JVM); any setting can be overridden.
  */
 public final class PipelineOnBroker implements AutoCloseable {
   private static final AtomicInteger APPLICATIONS = new AtomicInteger();
@@ -84,6 +84,9 @@ public final class PipelineOnBroker implements AutoCloseable {
     settings.put(ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, "2");
     settings.put(ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG, ChatstreamConfig.EXACTLY_ONCE_V2);
     settings.put(ChatstreamConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+    settings.put(ChatstreamConfig.HTTP_PORT_CONFIG, "0");
+    settings.put(ChatstreamConfig.HTTP_HOST_CONFIG, "localhost");
+    settings.put(ChatstreamConfig.METRICS_JMX_ENABLED_CONFIG, "false");
     settings.putAll(overrides);
     return new PipelineOnBroker(broker.bootstrapServers(), workDir, settings);
   }

@@ -119,7 +119,7 @@ final class GenerationStarts {
     GenerationHandle handle = new GenerationHandle(conversationId, entry.requestId(), next.attempt(), entry.seq());
     ActiveGeneration generation = new ActiveGeneration(handle, request, entry.request(),
         new ReplyAccumulator(MessageIds.forRequest(conversationId, entry.requestId()), entry.createdAt()),
-        entry.toolStep());
+        entry.toolStep(), entry.traceparent());
     if (!runner.tryStart(generation, starter.provider(), starter.request())) {
       return false;
     }
