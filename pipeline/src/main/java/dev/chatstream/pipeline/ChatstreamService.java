@@ -90,12 +90,12 @@ public final class ChatstreamService implements AutoCloseable {
         LOG.error("stream thread failed; replacing it", exception);
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
       });
-      meters.bind(streams);
       if (http != null) {
         HostInfo self = HostInfo.buildFromEndpoint(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
         http.serve(streams, meters, config.clientProperties(), new ConversationQueries(streams, self, new AvroItemCodec()));
       }
       streams.start();
+      meters.bind(streams);
       return new ChatstreamService(streams, registry, meters, tracing, http);
     } catch (RuntimeException e) {
       if (http != null) {

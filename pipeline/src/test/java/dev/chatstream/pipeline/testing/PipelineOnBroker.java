@@ -10,6 +10,7 @@ import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.internals.json.InputEventJson;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -126,6 +127,23 @@ public final class PipelineOnBroker implements AutoCloseable {
   /** Starts an instance on a new state directory; {@code registry} serves its LLM profiles. */
   public ChatstreamService start(LlmRegistry registry) {
     return start(registry, newStateDir());
+  }
+
+  /** Starts an instance on a new state directory whose spans go to {@code openTelemetry} (with {@code tracing.enabled}). */
+  public ChatstreamService start(LlmRegistry registry, OpenTelemetry openTelemetry) {
+    ChatstreamService service = ChatstreamService.start(config(newStateDir()), registry, openTelemetry);
+    running.add(service);
+    return service;
+  }
+
+  /** A producer of input events that traces its sends with {@code openTelemetry}; the caller closes it. */
+  public ConversationProducer tracedProducer(OpenTelemetry openTelemetry) {
+    return new ConversationProducer(ChatstreamConfig.of(settings).clientProperties(), topics, openTelemetry);
+  }
+
+  /** The event {@code jsonLine} describes, as {@link #send} writes it. */
+  public static ConversationEvent parse(String jsonLine) {
+    return event(jsonLine);
   }
 
   /** Starts an instance keeping its state in {@code stateDir}. */

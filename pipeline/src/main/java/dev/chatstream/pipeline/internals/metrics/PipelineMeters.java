@@ -70,18 +70,17 @@ public final class PipelineMeters {
     this.llms = llms;
     this.deadLetters = new DeadLetterMeters(registry);
     Gauge.builder("chatstream.generations.inflight", limiter, InflightLimiter::inflight)
-        .description("Generations running on a provider in this instance").baseUnit("generations").register(registry);
+        .description("Generations running on a provider in this instance").register(registry);
     Gauge.builder("chatstream.generations.inflight.limit", limiter, InflightLimiter::max)
         .description("The most generations that may run at once in this instance (max.inflight.generations)")
-        .baseUnit("generations").register(registry);
-    Gauge.builder("chatstream.generations.queued", tasks, PipelineMeters::waiting)
-        .description("Generations whose turn came that wait for an in-flight permit").baseUnit("generations")
         .register(registry);
+    Gauge.builder("chatstream.generations.queued", tasks, PipelineMeters::waiting)
+        .description("Generations whose turn came that wait for an in-flight permit").register(registry);
     drainDuration = Timer.builder("chatstream.drain.duration")
         .description("Time one drain of provider events took on the stream thread (drains that handed events over)")
         .serviceLevelObjectives(DRAIN_BUCKETS).register(registry);
     drainEvents = DistributionSummary.builder("chatstream.drain.events")
-        .description("Provider events one drain handed over (drains that handed events over)").baseUnit("events")
+        .description("Provider events one drain handed over (drains that handed events over)")
         .serviceLevelObjectives(1, 10, 100, 1000, 10000).register(registry);
   }
 
