@@ -138,12 +138,8 @@ public final class OperationsServer implements AutoCloseable {
   }
 
   private HttpAnswer conversation(HttpExchange exchange, String rawId) {
-    String id;
-    try {
-      id = URLDecoder.decode(rawId.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return HttpAnswer.error(400, "the conversation id is not a valid URL path segment");
-    }
+    // the server has parsed the URI, so its escapes are well formed; '+' is a plus in a path
+    String id = URLDecoder.decode(rawId.replace("+", "%2B"), StandardCharsets.UTF_8);
     if (id.isEmpty() || rawId.contains("/")) {
       return HttpAnswer.error(400, "expected /conversations/{id}, with the id percent-encoded");
     }
