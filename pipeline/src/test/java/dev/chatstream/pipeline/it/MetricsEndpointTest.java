@@ -16,7 +16,15 @@ import dev.chatstream.pipeline.testing.HttpGet;
 import dev.chatstream.pipeline.testing.OutputLog;
 import dev.chatstream.pipeline.testing.PipelineOnBroker;
 import dev.chatstream.pipeline.testing.PrometheusText;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A tool round trip on a real broker with the real OpenAI connector, then a scrape of
  * {@code GET /metrics}: the GenAI duration, token and time-to-first-chunk series of both replies with
- * their attributes, chatstream's own series, Kafka Streams' metrics beside them, and never a
- * conversation or request id in a label.
+ * their attributes, a retry, chatstream's own series, Kafka Streams' metrics beside them, every series
+ * the Grafana dashboard queries, and never a conversation or request id in a label.
  */
 @Timeout(90)
 class MetricsEndpointTest {
@@ -36,6 +44,7 @@ class MetricsEndpointTest {
   private static final String WEATHER_TOOL = """
       {"name":"GetWeatherArgs","parameters":{"type":"object","properties":{"city":{"type":"string"},
        "country":{"type":"string"},"units":{"type":"string","enum":["c","f"]}},"required":["city","country","units"]}}""";
+  private static final Pattern SERIES = Pattern.compile("\\b(gen_ai|chatstream|kafka|jvm)_[a-z0-9_]+");
   private static final Map<String, String> CHAT = Map.of(
       "gen_ai_operation_name", "chat",
       "gen_ai_provider_name", "openai",
@@ -47,8 +56,9 @@ class MetricsEndpointTest {
   static final BrokerExtension broker = new BrokerExtension();
 
   @Test
-  void scrapeAfterAToolRoundTripHasTheGenAiSeriesWithTheirAttributes() {
+  void scrapeAfterAToolRoundTripHasTheGenAiSeriesWithTheirAttributes() throws IOException {
     try (FixtureLlmServer llm = FixtureLlmServer.start()
+            .then(Reply.failure(500))
             .then(Reply.of(FixtureLlmServer.SINGLE_TOOL_CALL))
             .then(Reply.of(FixtureLlmServer.TEXT));
         PipelineOnBroker pipeline = PipelineOnBroker.create(broker.kafka(), broker.dir(), "metrics",
@@ -93,6 +103,12 @@ class MetricsEndpointTest {
           with(with(CHAT, "gen_ai_token_type", "output"), "le", "64.0")).value());
       assertEquals(2, metrics.one("gen_ai_client_operation_time_to_first_chunk_seconds_count", CHAT).value());
       assertEquals(1, metrics.one("chatstream_dlq_records_total", Map.of("chatstream_dlq_reason", "malformed")).value());
+      Map<String, String> failed = Map.of("gen_ai_provider_name", "openai", "chatstream_llm_profile", "default",
+          "error_type", "500");
+      assertEquals(1, metrics.one("chatstream_llm_retries_total", failed).value(), "the first attempt got a 500");
+      assertEquals(1, metrics.one("chatstream_llm_errors_total", with(failed, "chatstream_error_kind", "STATUS")).value());
+      assertTrue(metrics.find("gen_ai_client_operation_duration_seconds_count", Map.of("error_type", "500")).isEmpty(),
+          "the generation itself did not fail");
 
       assertEquals(0, metrics.one("chatstream_generations_inflight", Map.of()).value());
       assertEquals(64, metrics.one("chatstream_generations_inflight_limit", Map.of()).value());
@@ -101,6 +117,9 @@ class MetricsEndpointTest {
       assertTrue(metrics.hasSeriesStartingWith("kafka_stream_thread_"), "Kafka Streams' thread metrics are bound");
       assertTrue(metrics.hasSeriesStartingWith("kafka_consumer_"), "its consumers' metrics are bound");
       assertTrue(metrics.hasSeriesStartingWith("jvm_memory_used_bytes"));
+      for (String series : dashboardSeries()) {
+        assertTrue(metrics.hasSeriesStartingWith(series), "the dashboard queries " + series + ", which is not scraped");
+      }
       assertFalse(answer.body().contains("m1"), "no conversation id in any series");
       assertFalse(answer.body().contains("\"r1"), "no request id in any series");
     }
@@ -117,6 +136,25 @@ class MetricsEndpointTest {
       assertEquals(404, answer.json().get("status").asInt());
       assertTrue(answer.json().get("error").asText().contains("metrics.enabled"), answer.body());
     }
+  }
+
+  /**
+   * The series the Grafana dashboard of docker-compose.yml queries, but those that only appear once
+   * a fallback member changed availability.
+   */
+  private static Set<String> dashboardSeries() throws IOException {
+    JsonNode dashboard = new ObjectMapper().readTree(Path.of("../ops/grafana/dashboards/chatstream.json").toFile());
+    Set<String> series = new TreeSet<>();
+    for (JsonNode target : dashboard.findValues("expr")) {
+      String expr = target.asText().replaceAll("\\{[^}]*}", "").replaceAll("by \\([^)]*\\)", "");
+      Matcher name = SERIES.matcher(expr);
+      while (name.find()) {
+        series.add(name.group());
+      }
+    }
+    series.remove("chatstream_llm_available");
+    assertTrue(series.size() > 10, series.toString());
+    return series;
   }
 
   private static PrometheusText scrape(ChatstreamService service) {
