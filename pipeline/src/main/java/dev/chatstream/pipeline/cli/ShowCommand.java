@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.internal.json.Json;
-import dev.chatstream.pipeline.config.ChatstreamConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,7 +40,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    String base = url != null ? url : "http://localhost:" + options.load(Map.of()).getInt(ChatstreamConfig.HTTP_PORT_CONFIG);
+    String base = url != null ? url : "http://localhost:" + options.load(Map.of()).httpPort();
     URI uri = URI.create(base.replaceAll("/+$", "") + "/conversations/"
         + URLEncoder.encode(conversationId, StandardCharsets.UTF_8).replace("+", "%20"));
     HttpResponse<String> response;

@@ -59,7 +59,12 @@ public final class ConversationQueries implements AutoCloseable {
 
   /** The answer for {@code conversationId}; {@code forwarded} when another instance asked. */
   HttpAnswer answer(String conversationId, boolean forwarded) {
-    KeyQueryMetadata owner = streams.queryMetadataForKey(ConversationStore.HEADERS, conversationId, KEYS);
+    KeyQueryMetadata owner;
+    try {
+      owner = streams.queryMetadataForKey(ConversationStore.HEADERS, conversationId, KEYS);
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      return HttpAnswer.error(503, "the service is " + streams.state() + ", not answering queries; try again");
+    }
     if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
       return HttpAnswer.error(503, "no instance owns conversation '" + conversationId + "' right now (the "
           + "application is starting or rebalancing); try again");
