@@ -70,9 +70,14 @@ public final class Bench {
           () -> new GrowthPhase(environment, settings, progress).run(),
           done -> String.format(Locale.ROOT, "append at the longest length costs %.2f× the shortest",
               done.appendGrowth()));
+      ReprocessResult reprocess = !settings.phases().contains(Phase.REPROCESS) ? null : phases.run("reprocess",
+          "a log of " + Format.count(settings.reprocessConversations()) + " conversations recorded, then replayed",
+          () -> new ReprocessPhase(environment, settings, progress).run(),
+          done -> Format.count(done.requestsPerSecond()) + " requests/s, " + Format.count(done.recordsPerSecond())
+              + " records/s");
       progress.finish();
       RunInfo run = RunInfo.of(settings, started.toString(), (System.nanoTime() - start) / 1e9);
-      return BenchReport.of(run, ttft, concurrency, ingest, growth, phases.failures);
+      return BenchReport.of(run, ttft, concurrency, ingest, growth, reprocess, phases.failures);
     }
   }
 

@@ -28,7 +28,8 @@ import picocli.CommandLine;
             + "in-process OpenAI-compatible streaming server whose pacing the options set.",
         "Phases: ttft (time to first token, connector alone vs. through the pipeline, per guarantee), "
             + "concurrency (generations in flight, completed/s vs. ideal, stream-thread blocking), ingest "
-            + "(items/s into state, chunk events/s), growth (append and request-build cost at growing "
+            + "(items/s into state, chunk events/s), reprocess (a recorded log replayed: requests/s, records/s, "
+            + "CPU per request), growth (append and request-build cost at growing "
             + "conversation lengths); peak heap and RSS for each.",
         "Prints a Markdown table on stdout (progress on stderr) and writes JSON with --out. Without --quick "
             + "the run takes several minutes."})
@@ -61,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
   Double failureRate;
 
   @Option(names = "--phases", split = ",", paramLabel = "PHASE", description = "Phases to run, comma-separated: "
-      + "ttft, concurrency, ingest, growth (default all).")
+      + "ttft, concurrency, ingest, growth, reprocess (default all).")
   List<Phase> phases;
 
   @Option(names = "--guarantee", paramLabel = "GUARANTEE", description = "at_least_once, exactly_once_v2 or both "
@@ -85,6 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--lengths", split = ",", paramLabel = "N", description = "Conversation lengths of the growth "
       + "phase (default 10,1000,10000).")
   List<Integer> lengths;
+
+  @Option(names = "--reprocess-conversations", paramLabel = "N", description = "Conversations in the log the "
+      + "reprocess phase records and replays (default 10000; 500 with --quick).")
+  Integer reprocessConversations;
 
   @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "A chatstream setting for every pipeline "
       + "the bench starts (repeatable), e.g. --set num.stream.threads=2.")
@@ -140,6 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
         chunkTokens != null ? chunkTokens : base.chunkTokens(),
         base.chunkInflight(),
         lengths != null ? lengths : base.growthLengths(),
+        reprocessConversations != null ? reprocessConversations : base.reprocessConversations(),
         phases != null ? EnumSet.copyOf(phases) : base.phases(),
         guarantees(),
         pipelineSettings,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class BenchPipeline implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  private static final AtomicInteger LOAD_CLIENTS = new AtomicInteger();
 
   private final BenchEnvironment environment;
   private final ChatstreamConfig config;
@@ -134,6 +136,30 @@ final class BenchPipeline implements AutoCloseable {
         config.exactlyOnce(), listener);
   }
 
+  /** Stops the service, leaving its topics and their records in place. */
+  void stopService() {
+    if (service != null) {
+      service.close();
+      service = null;
+    }
+  }
+
+  /** How many records the input topic holds (its partitions' end offsets, added up). */
+  long inputRecords() {
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+      admin.describeTopics(List.of(topics.conversations().name())).allTopicNames().get().values()
+          .forEach(topic -> topic.partitions().forEach(partition ->
+              partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+      return admin.listOffsets(partitions).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the input topic of " + config.applicationId() + " cannot be read", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   @Override
   public void close() {
     try {
@@ -141,14 +167,13 @@ final class BenchPipeline implements AutoCloseable {
         producer.close();
       }
     } finally {
-      if (service != null) {
-        service.close();
-      }
+      stopService();
     }
   }
 
   private ConversationProducer newProducer(Map<String, Object> overrides) {
     Properties props = config.clientProperties();
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, HarnessCpu.LOAD_CLIENT + "-" + LOAD_CLIENTS.incrementAndGet());
     props.putAll(overrides);
     return new ConversationProducer(props, topics);
   }

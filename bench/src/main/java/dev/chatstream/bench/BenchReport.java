@@ -17,6 +17,7 @@ import java.util.List;
  * @param concurrency generations in flight and completed per second
  * @param ingest items and chunk events per second
  * @param growth costs as conversations grow
+ * @param reprocess batch reprocessing of a recorded log
  * @param checks the results against their targets
  * @param failures the phases that failed, each with the reason (their results are missing)
  */
@@ -26,6 +27,7 @@ public record BenchReport(
     ConcurrencyResult concurrency,
     IngestResult ingest,
     GrowthResult growth,
+    ReprocessResult reprocess,
     List<Check> checks,
     List<String> failures) {
 
@@ -42,9 +44,9 @@ public record BenchReport(
 
   /** The report of these results, checked against the targets. */
   static BenchReport of(RunInfo run, List<TtftResult> ttft, ConcurrencyResult concurrency, IngestResult ingest,
-      GrowthResult growth, List<String> failures) {
-    return new BenchReport(run, ttft, concurrency, ingest, growth, Targets.check(ttft, concurrency, ingest, growth),
-        failures);
+      GrowthResult growth, ReprocessResult reprocess, List<String> failures) {
+    return new BenchReport(run, ttft, concurrency, ingest, growth, reprocess,
+        Targets.check(ttft, concurrency, ingest, growth), failures);
   }
 
   /** The report as a Markdown table, with the run's settings above it. */

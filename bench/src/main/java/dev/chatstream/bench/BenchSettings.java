@@ -23,6 +23,7 @@ import java.util.Set;
  * @param chunkTokens tokens per reply in the chunk-throughput measurement
  * @param chunkInflight generations in flight in the chunk-throughput measurement
  * @param growthLengths conversation lengths at which the growth phase measures
+ * @param reprocessConversations conversations in the log the reprocess phase records and replays
  * @param phases the phases to run
  * @param guarantees the processing guarantees to measure TTFT under; the other phases run under
  *     the first
@@ -42,6 +43,7 @@ public record BenchSettings(
     int chunkTokens,
     int chunkInflight,
     List<Integer> growthLengths,
+    int reprocessConversations,
     Set<Phase> phases,
     List<String> guarantees,
     Map<String, String> pipelineSettings,
@@ -61,6 +63,7 @@ public record BenchSettings(
     positive("ingest items", ingestItems);
     positive("chunk tokens", chunkTokens);
     positive("chunk inflight", chunkInflight);
+    positive("reprocess conversations", reprocessConversations);
     if (conversations < inflight) {
       throw new IllegalArgumentException("conversations (" + conversations + ") must be at least inflight ("
           + inflight + "): a conversation runs one generation at a time");
@@ -92,14 +95,14 @@ public record BenchSettings(
   /** The full run: 2-second replies (200 ms to the first of 10 tokens, 200 ms apart), 10,000 in flight. */
   public static BenchSettings full() {
     return new BenchSettings(ServerBehaviour.of(200, 200, 10, 0), 10_000, 10_000, Duration.ofSeconds(60), 200, 4,
-        200_000, 2_000, 8, List.of(10, 1_000, 10_000), EnumSet.allOf(Phase.class),
+        200_000, 2_000, 8, List.of(10, 1_000, 10_000), 10_000, EnumSet.allOf(Phase.class),
         List.of(ChatstreamConfig.AT_LEAST_ONCE, ChatstreamConfig.EXACTLY_ONCE_V2), Map.of(), false);
   }
 
   /** A smoke run that finishes within two minutes on a small machine: the same phases, smaller numbers. */
   public static BenchSettings quick() {
     return new BenchSettings(ServerBehaviour.of(200, 200, 10, 0), 500, 500, Duration.ofSeconds(8), 24, 4,
-        20_000, 1_000, 4, List.of(10, 1_000, 10_000), EnumSet.allOf(Phase.class),
+        20_000, 1_000, 4, List.of(10, 1_000, 10_000), 500, EnumSet.allOf(Phase.class),
         List.of(ChatstreamConfig.AT_LEAST_ONCE, ChatstreamConfig.EXACTLY_ONCE_V2), Map.of(), false);
   }
 

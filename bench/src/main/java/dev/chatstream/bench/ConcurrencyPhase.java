@@ -65,8 +65,8 @@ final class ConcurrencyPhase {
             behaviour.replyDuration().toMillis(), window.seconds, window.streamsAvg, window.streamsMax,
             window.completed / window.seconds, ideal, connectorAlone.perSecond(), window.failed,
             loop.turnTimes().summary(), loop.connectorTimes().summary(), loop.stages(),
-            connectorAlone.cpuMsPerTurn(), window.cpuMsPerTurn, window.serverCpuMsPerTurn, window.load,
-            resources.stop());
+            connectorAlone.cpuMsPerTurn(), window.cpuMsPerTurn, window.serverCpuMsPerTurn,
+            connectorAlone.processCpuMsPerTurn(), window.processCpuMsPerTurn, window.load, resources.stop());
       }
     } finally {
       resources.close();
@@ -85,6 +85,7 @@ final class ConcurrencyPhase {
       }
       long before = loop.completed();
       long cpuBefore = bothProcessesCpuNanos();
+      long processBefore = processCpuNanos();
       long measureStart = System.nanoTime();
       long window = settings.window().dividedBy(2).toNanos();
       while (System.nanoTime() - measureStart < window) {
@@ -95,7 +96,8 @@ final class ConcurrencyPhase {
       }
       long completed = loop.completed() - before;
       return new Throughput(completed / ((System.nanoTime() - measureStart) / 1e9),
-          ProcessCpu.millisPer(cpuBefore, bothProcessesCpuNanos(), completed));
+          ProcessCpu.millisPer(cpuBefore, bothProcessesCpuNanos(), completed),
+          ProcessCpu.millisPer(processBefore, processCpuNanos(), completed));
     } finally {
       environment.server().awaitIdle(reply.plusSeconds(30));
     }
@@ -118,6 +120,8 @@ final class ConcurrencyPhase {
     long completedBefore = loop.completed();
     long failedBefore = loop.failed();
     long cpuBefore = bothProcessesCpuNanos();
+    long processBefore = processCpuNanos();
+    long harnessBefore = HarnessCpu.nanos();
     long serverCpuBefore = environment.server().cpuNanos();
     long start = System.nanoTime();
     long end = start + settings.window().toNanos();
@@ -149,7 +153,7 @@ final class ConcurrencyPhase {
         ProcessCpu.millisPer(cpuBefore, bothProcessesCpuNanos(), completed),
         environment.server().inThisProcess() ? -1
             : ProcessCpu.millisPer(serverCpuBefore, environment.server().cpuNanos(), completed),
-        threads.load());
+        chatstreamCpuMsPerTurn(processBefore, harnessBefore, completed), threads.load());
     loop.measure(false);
     return window;
   }
@@ -164,7 +168,22 @@ final class ConcurrencyPhase {
   }
 
   private record Window(double seconds, long completed, long failed, double streamsAvg, int streamsMax,
-      double cpuMsPerTurn, double serverCpuMsPerTurn, StreamThreadLoad load) {}
+      double cpuMsPerTurn, double serverCpuMsPerTurn, double processCpuMsPerTurn, StreamThreadLoad load) {}
+
+  /** The process's CPU per turn since the readings, without the harness threads'; -1 when unknown. */
+  private double chatstreamCpuMsPerTurn(long processBefore, long harnessBefore, long completed) {
+    long process = processCpuNanos();
+    long harness = HarnessCpu.nanos();
+    if (processBefore < 0 || process < 0 || harnessBefore < 0 || harness < 0) {
+      return -1;
+    }
+    return ProcessCpu.millisPer(processBefore + (harness - harnessBefore), process, completed);
+  }
+
+  /** This process's CPU so far, when the server runs apart (else it cannot be told from the server's); -1 otherwise. */
+  private long processCpuNanos() {
+    return environment.server().inThisProcess() ? -1 : ProcessCpu.nanos();
+  }
 
   /** CPU used so far by this process and, when it runs apart, the simulated server's; -1 when unknown. */
   private long bothProcessesCpuNanos() {
@@ -176,5 +195,5 @@ final class ConcurrencyPhase {
     return own < 0 || server < 0 ? -1 : own + server;
   }
 
-  private record Throughput(double perSecond, double cpuMsPerTurn) {}
+  private record Throughput(double perSecond, double cpuMsPerTurn, double processCpuMsPerTurn) {}
 }

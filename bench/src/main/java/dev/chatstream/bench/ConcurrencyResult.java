@@ -29,6 +29,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     pipeline, bench clients) and the simulated server's together (-1 when unknown)
  * @param serverCpuMsPerTurn the simulated server's share of {@code cpuMsPerTurn} (-1 when it runs in
  *     the bench's process)
+ * @param connectorProcessCpuMsPerTurn CPU time per completion of the connector alone, of the bench's
+ *     process only (-1 when unknown or the server shares the process)
+ * @param pipelineProcessCpuMsPerTurn CPU time per completed turn of the bench's process without its own
+ *     clients (the load producer and the output consumer): the chatstream process's cost, broker
+ *     included (-1 when unknown or the server shares the process)
  * @param streamThreads how long the stream threads spent in one call, and their CPU use
  * @param resources what the phase used of the machine
  */
@@ -51,6 +56,8 @@ public record ConcurrencyResult(
     double connectorCpuMsPerTurn,
     double cpuMsPerTurn,
     double serverCpuMsPerTurn,
+    double connectorProcessCpuMsPerTurn,
+    double pipelineProcessCpuMsPerTurn,
     StreamThreadLoad streamThreads,
     ResourceUse resources) {
 
@@ -61,6 +68,13 @@ public record ConcurrencyResult(
   @JsonProperty("cores_for_ideal")
   public double coresForIdeal() {
     return cpuMsPerTurn < 0 ? -1 : cpuMsPerTurn * idealPerSecond / 1000;
+  }
+
+  /** The chatstream process's CPU per turn over the connector alone's, both without the server; -1 when unknown. */
+  @JsonProperty("pipeline_to_connector_cpu")
+  public double pipelineToConnectorCpu() {
+    return connectorProcessCpuMsPerTurn <= 0 || pipelineProcessCpuMsPerTurn < 0 ? -1
+        : pipelineProcessCpuMsPerTurn / connectorProcessCpuMsPerTurn;
   }
 
   /** Completed per second as a share of the ideal. */

@@ -11,7 +11,9 @@ public enum Phase {
   /** Conversation items into state per second, and chunk events produced per second. */
   INGEST,
   /** The cost of appending an item and of building a request as a conversation grows. */
-  GROWTH;
+  GROWTH,
+  /** Batch reprocessing of a recorded log: requests and records read per second, CPU per request. */
+  REPROCESS;
 
   /** The name used on the command line and in reports. */
   public String id() {

@@ -26,6 +26,9 @@ final class ReportTable {
     if (report.growth() != null) {
       table.growth(report.growth());
     }
+    if (report.reprocess() != null) {
+      table.reprocess(report.reprocess());
+    }
     for (String failure : report.failures()) {
       table.row("failed", failure, "", "", "**failed**");
     }
@@ -89,6 +92,10 @@ final class ReportTable {
     row("", "CPU per turn, both processes: connector alone / pipeline (of it, the server)",
         Format.duration(result.connectorCpuMsPerTurn()) + " / " + Format.duration(result.cpuMsPerTurn()) + " ("
             + Format.duration(result.serverCpuMsPerTurn()) + ")", "", "");
+    row("", "CPU per turn, chatstream's process alone: connector / pipeline (ratio)",
+        Format.duration(result.connectorProcessCpuMsPerTurn()) + " / " + Format.duration(result.pipelineProcessCpuMsPerTurn())
+            + (result.pipelineToConnectorCpu() < 0 ? "" : String.format(Locale.ROOT, " (%.1f×)",
+            result.pipelineToConnectorCpu())), "", "");
     row("", "cores the ideal takes at the pipeline's cost per turn", result.coresForIdeal() < 0 ? "n/a"
         : String.format(Locale.ROOT, "%.1f", result.coresForIdeal()), "", "");
     row("", "generations failed for good", Format.count(result.failedGenerations()), "", "");
@@ -110,6 +117,18 @@ final class ReportTable {
     row("", "chunks the connector alone receives", Format.count(result.connectorChunksPerSecond()) + "/s", "", "");
     resources(" (items)", result.itemsResources());
     resources(" (chunks)", result.chunksResources());
+  }
+
+  private void reprocess(ReprocessResult result) {
+    row("reprocess", "requests replayed per second (offline, zero pacing)", Format.count(result.requestsPerSecond())
+        + "/s (" + Format.count(result.requests()) + " in " + String.format(Locale.ROOT, "%.1f", result.seconds())
+        + " s, survey " + String.format(Locale.ROOT, "%.1f", result.surveySeconds()) + " s)", "", "");
+    row("", "records read per second", Format.count(result.recordsPerSecond()) + "/s (" + Format.count(result.recordsRead())
+        + " records)", "", "");
+    row("", "CPU per request: reprocess / live turn", Format.millis(result.cpuPerRequestMs()) + " / "
+        + Format.millis(result.liveCpuPerTurnMs()) + " (live: " + Format.count(result.liveTurnsPerSecond())
+        + " turns/s)", "", "");
+    resources("", result.resources());
   }
 
   private void growth(GrowthResult result) {

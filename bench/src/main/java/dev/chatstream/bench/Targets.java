@@ -3,6 +3,7 @@ package dev.chatstream.bench;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** chatstream's performance targets, and the checks of a run's results against them. */
 final class Targets {
@@ -14,6 +15,8 @@ final class Targets {
   static final double ITEMS_PER_SECOND = 50_000;
   static final double CHUNKS_PER_SECOND = 200_000;
   static final double APPEND_GROWTH = 1.5;
+  static final double CPU_OVER_CONNECTOR = 2.5;
+  static final double LONGEST_CALL_MS = 20;
 
   private Targets() {}
 
@@ -29,6 +32,18 @@ final class Targets {
           "≥ " + Format.count(INFLIGHT), concurrency.inflight() >= INFLIGHT));
       checks.add(new Check("concurrency", "completed per second", Format.percent(concurrency.shareOfIdeal()) + " of ideal",
           "≥ " + Format.percent(SHARE_OF_IDEAL), concurrency.shareOfIdeal() >= SHARE_OF_IDEAL));
+      if (concurrency.pipelineToConnectorCpu() > 0) {
+        checks.add(new Check("concurrency", "CPU per turn, pipeline over the connector alone",
+            String.format(Locale.ROOT, "%.1f×", concurrency.pipelineToConnectorCpu()), "≤ " + CPU_OVER_CONNECTOR + "×",
+            concurrency.pipelineToConnectorCpu() <= CPU_OVER_CONNECTOR));
+      }
+      StreamThreadLoad threads = concurrency.streamThreads();
+      if (threads != null && threads.longestProcessMs() >= 0) {
+        checks.add(new Check("concurrency", "longest process / punctuate call",
+            Format.millis(threads.longestProcessMs()) + " / " + Format.millis(threads.longestPunctuateMs()),
+            "≤ " + Format.millis(LONGEST_CALL_MS),
+            threads.longestProcessMs() <= LONGEST_CALL_MS && threads.longestPunctuateMs() <= LONGEST_CALL_MS));
+      }
     }
     if (ingest != null) {
       checks.add(new Check("ingest", "items into state", Format.count(ingest.itemsPerSecond()) + "/s",

@@ -35,7 +35,7 @@ class BenchSmokeTest {
     try {
       status = BenchCommand.commandLine().execute("--quick", "--samples", "2", "--inflight", "4",
           "--conversations", "8", "--duration", "1", "--items", "300", "--chunk-tokens", "50", "--ttft-ms", "20",
-          "--token-delay-ms", "10", "--tokens", "3", "--lengths", "10,100", "--out", out.toString());
+          "--token-delay-ms", "10", "--tokens", "3", "--lengths", "10,100", "--reprocess-conversations", "6", "--out", out.toString());
     } finally {
       System.setOut(original);
     }
@@ -43,16 +43,17 @@ class BenchSmokeTest {
     JsonNode report = JSON.readTree(Files.readString(out));
     assertEquals(List.of(), texts(report.path("failures")));
     assertEquals(0, status);
-    assertEquals(List.of("ttft", "concurrency", "ingest", "growth"), texts(report.path("run").path("phases")));
+    assertEquals(List.of("ttft", "concurrency", "ingest", "growth", "reprocess"), texts(report.path("run").path("phases")));
+    checkReprocess(report.path("reprocess"));
     checkTtft(report.path("ttft"));
     checkConcurrency(report.path("concurrency"));
     checkIngest(report.path("ingest"));
     checkGrowth(report.path("growth"));
-    assertEquals(9, report.path("checks").size(), "two TTFT checks per guarantee, two each for concurrency and "
+    assertEquals(11, report.path("checks").size(), "two TTFT checks per guarantee, four for concurrency, two for "
         + "ingest, one for growth: " + report.path("checks"));
     String table = stdout.toString(StandardCharsets.UTF_8);
     for (String phase : List.of("| ttft, at_least_once |", "| ttft, exactly_once_v2 |", "| concurrency |",
-        "| ingest |", "| growth |")) {
+        "| ingest |", "| growth |", "| reprocess |")) {
       assertTrue(table.contains(phase), "the table has a section " + phase + ":\n" + table);
     }
   }
@@ -103,6 +104,15 @@ class BenchSmokeTest {
     assertTrue(ingest.path("connector_chunks_per_second").asDouble() > 0);
     checkResources(ingest.path("items_resources"));
     checkResources(ingest.path("chunks_resources"));
+  }
+
+  private static void checkReprocess(JsonNode reprocess) {
+    assertEquals(6, reprocess.path("conversations").asInt());
+    assertEquals(6, reprocess.path("requests").asInt(), "every recorded request replayed");
+    assertTrue(reprocess.path("requests_per_second").asDouble() > 0, reprocess.toString());
+    assertTrue(reprocess.path("records_read").asLong() >= 6 * 3, "the survey and the replay read the log");
+    assertTrue(reprocess.path("live_turns_per_second").asDouble() > 0, reprocess.toString());
+    checkResources(reprocess.path("resources"));
   }
 
   private static void checkGrowth(JsonNode growth) {

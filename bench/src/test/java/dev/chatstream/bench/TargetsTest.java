@@ -44,6 +44,14 @@ class TargetsTest {
   }
 
   @Test
+  void theChatstreamProcessMustCostAtMostTwoAndAHalfTimesTheConnectorAndNoCallMayHoldTheThreadLong() {
+    Map<String, Check> checks = byMeasure(Targets.check(List.of(), concurrency(10_000, 4_500, 5_000), null, null));
+
+    assertFalse(checks.get("CPU per turn, pipeline over the connector alone").met(), "1.2 ms over 0.2 ms is 6×");
+    assertTrue(checks.get("longest process / punctuate call").met(), "1 ms / 1 ms");
+  }
+
+  @Test
   void ingestNeedsFiftyThousandItemsAndTwoHundredThousandChunksPerSecond() {
     IngestResult ingest = new IngestResult(1, 1, 50_000, 1, 1, 199_999, 1, RESOURCES, RESOURCES);
     Map<String, Check> checks = byMeasure(Targets.check(List.of(), null, ingest, null));
@@ -71,7 +79,7 @@ class TargetsTest {
 
   @Test
   void theTableMarksEveryMissedTargetAndFailedPhase() {
-    BenchReport report = BenchReport.of(run(), List.of(ttft("at_least_once", 30_000, 9, 30)), null, null, null,
+    BenchReport report = BenchReport.of(run(), List.of(ttft("at_least_once", 30_000, 9, 30)), null, null, null, null,
         List.of("ingest: the pipeline stopped"));
 
     String table = report.table();
@@ -94,7 +102,8 @@ class TargetsTest {
 
   private static ConcurrencyResult concurrency(int inflight, double completed, double ideal) {
     return new ConcurrencyResult(10_000, inflight, null, 10_000, 2_000, 60, inflight, inflight, completed, ideal, ideal, 0,
-        null, null, new TurnStageTimes(null, null), 1, 2, 0.5, new StreamThreadLoad(1, 1, 0.1, 0.1, 0.5), RESOURCES);
+        null, null, new TurnStageTimes(null, null), 1, 2, 0.5, 0.2, 1.2, new StreamThreadLoad(1, 1, 0.1, 0.1, 0.5),
+        RESOURCES);
   }
 
   private static GrowthResult.Point point(int length, double appendP50Ms) {

@@ -1,6 +1,7 @@
 package dev.chatstream.llm;
 
 import dev.chatstream.llm.chat.ChatContext;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.tools.ToolChoice;
 import dev.chatstream.llm.tools.ToolDefinition;
 import java.util.Collections;
@@ -21,6 +22,11 @@ import java.util.Objects;
  * @param connectOptions retries and timeouts
  * @param model a model overriding the connector's own, or null
  * @param extraOptions provider options (temperature, max tokens, ...) sent as given
+ * @param providerState what the provider keeps of this conversation, as stored after its last
+ *     generation, or null (see {@link ProviderState}); connectors that keep nothing ignore it
+ * @param replyId the id the caller will give this reply's message in its context (its function calls
+ *     get {@code replyId/fnc_0}, {@code replyId/fnc_1}, ...), or null; lets a stateful connector
+ *     recognize the reply's items in the next request
  */
 public record LlmRequest(
     String requestId,
@@ -30,7 +36,9 @@ public record LlmRequest(
     Boolean parallelToolCalls,
     ConnectOptions connectOptions,
     String model,
-    Map<String, Object> extraOptions) {
+    Map<String, Object> extraOptions,
+    ProviderState providerState,
+    String replyId) {
 
   /** Validates and copies. */
   public LlmRequest {
@@ -44,6 +52,19 @@ public record LlmRequest(
         : Collections.unmodifiableMap(new LinkedHashMap<>(extraOptions));
   }
 
+  /** A request that carries no provider state and names no reply id. */
+  public LlmRequest(
+      String requestId,
+      ChatContext context,
+      List<ToolDefinition> tools,
+      ToolChoice toolChoice,
+      Boolean parallelToolCalls,
+      ConnectOptions connectOptions,
+      String model,
+      Map<String, Object> extraOptions) {
+    this(requestId, context, tools, toolChoice, parallelToolCalls, connectOptions, model, extraOptions, null, null);
+  }
+
   /** A request for {@code context} with no tools and default options. */
   public static LlmRequest of(String requestId, ChatContext context) {
     return new LlmRequest(requestId, context, List.of(), null, null, ConnectOptions.defaults(), null, Map.of());
@@ -51,31 +72,49 @@ public record LlmRequest(
 
   /** A copy with these tools. */
   public LlmRequest withTools(List<ToolDefinition> newTools) {
-    return new LlmRequest(requestId, context, newTools, toolChoice, parallelToolCalls, connectOptions, model, extraOptions);
+    return new LlmRequest(requestId, context, newTools, toolChoice, parallelToolCalls, connectOptions, model,
+        extraOptions, providerState, replyId);
   }
 
   /** A copy with this tool choice. */
   public LlmRequest withToolChoice(ToolChoice choice) {
-    return new LlmRequest(requestId, context, tools, choice, parallelToolCalls, connectOptions, model, extraOptions);
+    return new LlmRequest(requestId, context, tools, choice, parallelToolCalls, connectOptions, model,
+        extraOptions, providerState, replyId);
   }
 
   /** A copy with parallel tool calls allowed or not. */
   public LlmRequest withParallelToolCalls(Boolean parallel) {
-    return new LlmRequest(requestId, context, tools, toolChoice, parallel, connectOptions, model, extraOptions);
+    return new LlmRequest(requestId, context, tools, toolChoice, parallel, connectOptions, model,
+        extraOptions, providerState, replyId);
   }
 
   /** A copy with these connect options. */
   public LlmRequest withConnectOptions(ConnectOptions options) {
-    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, options, model, extraOptions);
+    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, options, model,
+        extraOptions, providerState, replyId);
   }
 
   /** A copy with this model override. */
   public LlmRequest withModel(String modelOverride) {
-    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, connectOptions, modelOverride, extraOptions);
+    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, connectOptions, modelOverride,
+        extraOptions, providerState, replyId);
+  }
+
+  /** A copy carrying this provider state (null for none). */
+  public LlmRequest withProviderState(ProviderState state) {
+    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, connectOptions, model,
+        extraOptions, state, replyId);
+  }
+
+  /** A copy naming the id the reply's message will have (null for none). */
+  public LlmRequest withReplyId(String id) {
+    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, connectOptions, model,
+        extraOptions, providerState, id);
   }
 
   /** A copy with these extra options. */
   public LlmRequest withExtraOptions(Map<String, Object> options) {
-    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, connectOptions, model, options);
+    return new LlmRequest(requestId, context, tools, toolChoice, parallelToolCalls, connectOptions, model,
+        options, providerState, replyId);
   }
 }

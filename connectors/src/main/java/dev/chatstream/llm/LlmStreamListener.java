@@ -1,5 +1,6 @@
 package dev.chatstream.llm;
 
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 
 /**
@@ -18,6 +19,16 @@ public interface LlmStreamListener {
 
   /** A fallback member's availability changed. */
   default void onAvailabilityChanged(AvailabilityChanged change) {}
+
+  /**
+   * What the provider keeps of this conversation changed: store {@code state} in place of the state
+   * the request carried, and pass it with the next request of the conversation. Null means the
+   * provider holds nothing usable any more (drop the stored state). Arrives before the terminal
+   * callback, possibly more than once (the last one wins), and also before {@code onError} when the
+   * provider's side changed although the generation failed (items added to a provider conversation).
+   * Connectors that keep nothing never call it.
+   */
+  default void onProviderState(ProviderState state) {}
 
   /**
    * The generation ended normally or was cancelled.

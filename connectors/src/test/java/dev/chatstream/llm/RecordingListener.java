@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class RecordingListener implements LlmStreamListener {
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** A recorded callback. */
-  public sealed interface Event permits Chunk, Retry, Availability, Complete, Failed {}
+  public sealed interface Event permits Chunk, Retry, Availability, State, Complete, Failed {}
 
   /** {@code onChunk}. */
   public record Chunk(ChatChunk chunk) implements Event {}
@@ -37,6 +38,9 @@ public final class RecordingListener implements LlmStreamListener {
 
   /** {@code onAvailabilityChanged}. */
   public record Availability(AvailabilityChanged change) implements Event {}
+
+  /** {@code onProviderState}. */
+  public record State(ProviderState state) implements Event {}
 
   /** {@code onComplete}. */
   public record Complete(LlmMetrics metrics) implements Event {}
@@ -79,6 +83,11 @@ public final class RecordingListener implements LlmStreamListener {
   }
 
   @Override
+  public void onProviderState(ProviderState state) {
+    record("onProviderState", new State(state));
+  }
+
+  @Override
   public void onComplete(LlmMetrics metrics) {
     recordTerminal("onComplete", new Complete(metrics));
   }
@@ -115,6 +124,11 @@ public final class RecordingListener implements LlmStreamListener {
   /** Takes the next event, which must be an availability change. */
   public AvailabilityChanged takeAvailability() {
     return takeAs(Availability.class).change();
+  }
+
+  /** Takes the next event, which must be a provider state. */
+  public ProviderState takeState() {
+    return takeAs(State.class).state();
   }
 
   /** Takes the next event, which must be the completion; returns its metrics. */

@@ -5,6 +5,7 @@ import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,6 +64,13 @@ final class Attempt implements LlmStreamListener {
   public void onAvailabilityChanged(AvailabilityChanged change) {
     if (!ended.get()) {
       request.availabilityChanged(change);
+    }
+  }
+
+  @Override
+  public void onProviderState(ProviderState state) {
+    if (!ended.get()) {
+      request.memberState(state);
     }
   }
 

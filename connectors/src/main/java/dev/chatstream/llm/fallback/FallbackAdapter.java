@@ -26,13 +26,16 @@ import org.slf4j.LoggerFactory;
  *       {@link LlmStreamListener#onRetry} (recoverable). If a response chunk already reached the caller
  *       and {@link FallbackOptions#retryOnChunkSent()} is false, that error ends the generation instead.</li>
  *   <li>An unavailable member that a request skips or that fails gets a background recovery probe
- *       (one at a time per member): the same request replayed on it, its output dropped. When the probe
+ *       (one at a time per member): the same request replayed on it without its provider state, so a
+ *       probe never changes the conversation a provider keeps, and its output dropped. When the probe
  *       completes, the member is available again ({@code available: true}); so is a member that
  *       answers a request while every member was unavailable.</li>
  *   <li>When every member failed, the generation fails with {@code all LLMs failed (labels) after N s}
  *       (kind {@code OTHER}, not recoverable).</li>
  *   <li>The answering member's chunks, retries and metrics pass through unchanged: metrics name the
- *       member's label, model and provider. Cancelling cancels the member that is answering.</li>
+ *       member's label, model and provider. So do the provider states members report, also those of
+ *       a member that failed afterwards (what it changed on its provider's side stays changed).
+ *       Cancelling cancels the member that is answering.</li>
  * </ul>
  *
  * <p>Availability changes go to the listener of the request that caused them (for a recovery, the
@@ -184,7 +187,7 @@ public final class FallbackAdapter implements LlmProvider {
     }
     RecoveryProbe probe = new RecoveryProbe(this, member, origin);
     if (member.claimProbe(probe)) {
-      probe.start(request);
+      probe.start(request.providerState() == null ? request : request.withProviderState(null));
       if (closed) {
         probe.cancel();
       }

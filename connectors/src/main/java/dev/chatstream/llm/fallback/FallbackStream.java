@@ -8,6 +8,7 @@ import dev.chatstream.llm.LlmRequest;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
 import dev.chatstream.llm.chat.Clock;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,10 @@ final class FallbackStream implements LlmStream {
 
   void memberRetry(LlmError error) {
     out.retry(error);
+  }
+
+  void memberState(ProviderState state) {
+    out.state(state);
   }
 
   /** A member's availability changed: this request caused it, or started the probe that did. */

@@ -4,6 +4,7 @@ import dev.chatstream.llm.AvailabilityChanged;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,6 +42,10 @@ final class SerialListener {
 
   void retry(LlmError error) {
     submit(new Event(() -> target.onRetry(error), false));
+  }
+
+  void state(ProviderState state) {
+    submit(new Event(() -> target.onProviderState(state), false));
   }
 
   void availability(AvailabilityChanged change) {

@@ -10,6 +10,7 @@ import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.llm.chat.ImageContent;
 import dev.chatstream.llm.format.internal.ImageSource;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,25 +26,34 @@ final class OpenAiResponsesFormat {
 
   static FormattedContext format(List<ChatItem> items) {
     ArrayNode input = JSON.arrayNode();
+    for (FormattedItem item : sourced(items)) {
+      input.add(item.json());
+    }
+    return FormattedContext.inline(input);
+  }
+
+  /** The same input elements, each with the id of the item it came from. */
+  static List<FormattedItem> sourced(List<ChatItem> items) {
+    List<FormattedItem> input = new ArrayList<>();
     for (ItemGroup group : ItemGrouping.group(items)) {
       if (group.message() != null) {
-        input.add(message(group.message()));
+        input.add(new FormattedItem(group.message().id(), message(group.message())));
       }
       for (FunctionCall call : group.calls()) {
-        input.addObject()
+        input.add(new FormattedItem(call.id(), JSON.objectNode()
             .put("type", "function_call")
             .put("call_id", call.callId())
             .put("name", call.name())
-            .put("arguments", call.arguments());
+            .put("arguments", call.arguments())));
       }
       for (FunctionCallOutput output : group.outputs()) {
-        input.addObject()
+        input.add(new FormattedItem(output.id(), JSON.objectNode()
             .put("type", "function_call_output")
             .put("call_id", output.callId())
-            .put("output", output.output());
+            .put("output", output.output())));
       }
     }
-    return FormattedContext.inline(input);
+    return input;
   }
 
   private static ObjectNode message(ChatMessage message) {

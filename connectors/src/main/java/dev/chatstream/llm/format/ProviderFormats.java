@@ -52,4 +52,17 @@ public final class ProviderFormats {
       case MISTRALAI -> MistralFormat.format(items);
     };
   }
+
+  /**
+   * The OpenAI Responses {@code input} elements of {@code context} (the
+   * {@link ProviderFormat#OPENAI_RESPONSES} format, in the same order), each with the id of the item
+   * it came from. A connector that sends only what a provider does not hold yet picks elements by
+   * item; formatting the whole context first keeps every output next to its call.
+   *
+   * @throws ProviderFormatException when an item cannot be expressed in the format
+   */
+  public static List<FormattedItem> responsesInput(ChatContext context) {
+    Objects.requireNonNull(context, "context must not be null");
+    return OpenAiResponsesFormat.sourced(context.items());
+  }
 }

@@ -24,10 +24,13 @@ import dev.chatstream.llm.fallback.ScriptedProvider.Await;
 import dev.chatstream.llm.fallback.ScriptedProvider.Fail;
 import dev.chatstream.llm.fallback.ScriptedProvider.Retry;
 import dev.chatstream.llm.fallback.ScriptedProvider.Script;
+import dev.chatstream.llm.fallback.ScriptedProvider.State;
 import dev.chatstream.llm.fallback.ScriptedProvider.Text;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.offline.OfflineProvider;
+import dev.chatstream.llm.state.ProviderConversation;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.tools.FunctionTool;
 import dev.chatstream.llm.tools.ToolChoice;
 import java.time.Duration;
@@ -209,6 +212,51 @@ class FallbackAdapterTest {
     a.awaitEndedCalls(2);
 
     assertEquals(a.requests().get(0), a.requests().get(1));
+  }
+
+  @Test
+  void theAnsweringMembersProviderStateReachesTheCaller() {
+    ProviderState state = ProviderConversation.empty("conv_1", "https://a.example/v1");
+    ScriptedProvider a = ScriptedProvider.of("a", Script.of(new State(state), new Text("ok")));
+
+    RecordingListener listener = chat(adapter(a), "r1");
+
+    assertEquals(state, listener.takeState());
+    assertEquals("ok", listener.takeText());
+    listener.takeComplete();
+    listener.assertExhausted();
+  }
+
+  @Test
+  void theProviderStateOfAMemberThatFailedAfterwardsIsKept() {
+    ProviderState state = ProviderConversation.empty("conv_1", "https://a.example/v1");
+    ScriptedProvider a = ScriptedProvider.of("a", Script.of(new State(state), new Fail("a down")));
+    ScriptedProvider b = ScriptedProvider.of("b", Script.replies("ok"));
+
+    RecordingListener listener = chat(adapter(a, b), "r1");
+
+    assertEquals(state, listener.takeState());
+    assertEquals("a down", listener.takeRetry().message());
+    listener.takeAvailability();
+    assertEquals("ok", listener.takeText());
+    listener.takeComplete();
+    listener.assertExhausted();
+  }
+
+  @Test
+  void aProbeReplaysTheRequestWithoutItsProviderState() throws InterruptedException {
+    ScriptedProvider a = ScriptedProvider.of("a", Script.fails("a down"));
+    ScriptedProvider b = ScriptedProvider.of("b", Script.replies("ok"));
+    ProviderState stored = ProviderConversation.empty("conv_1", "https://a.example/v1");
+    RecordingListener listener = new RecordingListener();
+    adapter(a, b).chat(request("r1").withProviderState(stored), listener);
+    listener.takeUntilTerminal();
+
+    a.awaitEndedCalls(2);
+
+    assertEquals(stored, a.requests().get(0).providerState());
+    assertNull(a.requests().get(1).providerState(), "a probe must not change what the provider keeps");
+    assertEquals("r1", a.requests().get(1).requestId());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
 import dev.chatstream.llm.RecordingListener;
 import dev.chatstream.llm.chat.Clock;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ChoiceDelta;
 import java.util.ArrayDeque;
@@ -40,6 +41,9 @@ final class ScriptedProvider implements LlmProvider {
 
   /** The final error ({@code onError}); nothing runs after it. */
   record Fail(String message) implements Step {}
+
+  /** Reports a provider state ({@code onProviderState}). */
+  record State(ProviderState state) implements Step {}
 
   /** Waits until the gate opens or the stream is cancelled. */
   record Await(CountDownLatch gate) implements Step {}
@@ -216,6 +220,7 @@ final class ScriptedProvider implements LlmProvider {
           safely(() -> listener.onChunk(new ChatChunk("scripted-" + label, ChoiceDelta.text(text.text()), null)));
         }
         case Retry retry -> safely(() -> listener.onRetry(error(retry.message(), true)));
+        case State state -> safely(() -> listener.onProviderState(state.state()));
         case Fail fail -> {
           safely(() -> listener.onError(error(fail.message(), false)));
           return false;

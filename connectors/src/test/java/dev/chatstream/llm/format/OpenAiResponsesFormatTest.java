@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
 import dev.chatstream.llm.chat.ChatItem;
 import dev.chatstream.llm.chat.ChatRole;
 import dev.chatstream.llm.chat.ImageDetail;
@@ -25,6 +26,22 @@ class OpenAiResponsesFormatTest {
 
   private static ArrayNode format(ChatItem... items) {
     return ProviderFormats.format(context(items), ProviderFormat.OPENAI_RESPONSES).messages();
+  }
+
+  @Test
+  void responsesInputNamesTheItemOfEveryElementInTheFormattedOrder() {
+    ChatItem[] items = {user("u1", 1, "weather?"), assistant("m1", 2, "checking"),
+        call("m1/fnc_0", "c1", "weather", "{}", 3), user("u2", 4, "and tomorrow?"),
+        output("o1", "c1", "weather", "sunny", 5), call("m1/fnc_1", "c2", "orphan", "{}", 6)};
+
+    List<FormattedItem> input = ProviderFormats.responsesInput(context(items));
+
+    assertEquals(List.of("u1", "m1", "m1/fnc_0", "o1", "u2"), input.stream().map(FormattedItem::itemId).toList());
+    ArrayNode whole = format(items);
+    for (int i = 0; i < input.size(); i++) {
+      assertEquals(whole.get(i), input.get(i).json());
+    }
+    assertEquals(whole.size(), input.size());
   }
 
   @Test

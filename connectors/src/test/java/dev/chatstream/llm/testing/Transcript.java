@@ -10,6 +10,8 @@ import dev.chatstream.llm.RecordingListener.Complete;
 import dev.chatstream.llm.RecordingListener.Event;
 import dev.chatstream.llm.RecordingListener.Failed;
 import dev.chatstream.llm.RecordingListener.Retry;
+import dev.chatstream.llm.RecordingListener.State;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.llm.stream.FunctionToolCall;
@@ -70,6 +72,20 @@ public record Transcript(List<Event> events) {
   /** The usage of the usage chunks, in order. */
   public List<CompletionUsage> usages() {
     return chunks().stream().filter(chunk -> chunk.usage() != null).map(ChatChunk::usage).toList();
+  }
+
+  /** The provider states reported, in order. */
+  public List<ProviderState> states() {
+    return events.stream().filter(State.class::isInstance).map(event -> ((State) event).state()).toList();
+  }
+
+  /** The last provider state reported; fails when none was. */
+  public ProviderState lastState() {
+    List<ProviderState> states = states();
+    if (states.isEmpty()) {
+      throw new AssertionError("no provider state was reported: " + events);
+    }
+    return states.getLast();
   }
 
   /** The recoverable errors, in order. */

@@ -43,7 +43,7 @@ final class ReprocessProgressDisplay implements ReprocessProgress {
           .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
           .setUnit(" requests", 1).showSpeed().setUpdateIntervalMillis(250).build();
     } else {
-      Console.status("replaying " + requests + " requests");
+      Console.status("replaying " + requests + (requests == 1 ? " request" : " requests"));
     }
   }
 

@@ -20,8 +20,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions options;
 
-  @Option(names = "--provider", description = "Provider of the default LLM profile: openai, azure, "
-      + "livekit-inference, anthropic, google, bedrock, mistral, offline.")
+  @Option(names = "--provider", description = "Provider of the default LLM profile: openai, openai-responses, "
+      + "azure, livekit-inference, anthropic, google, bedrock, mistral, offline.")
   String provider;
 
   @Option(names = "--base-url", description = "Base URL of the default profile (e.g. http://localhost:11434/v1 for Ollama).")

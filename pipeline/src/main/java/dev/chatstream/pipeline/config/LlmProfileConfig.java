@@ -10,6 +10,9 @@ import dev.chatstream.llm.mistral.MistralOptions;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.openai.AzureOpenAiOptions;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
+import dev.chatstream.llm.openai.OpenAiResponsesOptions;
+import dev.chatstream.llm.openai.ResponsesState;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -38,19 +41,21 @@ public final class LlmProfileConfig extends AbstractConfig {
   public static final String MODEL_CONFIG = "model";
   private static final String MODEL_DOC = "The model. Required for livekit-inference (e.g. openai/gpt-4.1-mini); "
       + "azure needs a model or azure.deployment. Defaults: " + OpenAiChatOptions.DEFAULT_MODEL + " (openai), "
+      + OpenAiResponsesOptions.DEFAULT_MODEL + " (openai-responses), "
       + AnthropicOptions.DEFAULT_MODEL + " (anthropic), " + GoogleOptions.DEFAULT_MODEL + " (google), "
       + BedrockOptions.DEFAULT_MODEL + " (bedrock: a model or inference profile id), " + MistralOptions.DEFAULT_MODEL
       + " (mistral).";
 
   public static final String BASE_URL_CONFIG = "base-url";
   private static final String BASE_URL_DOC = "The endpoint. Defaults to " + OpenAiChatOptions.BASE_URL_ENV
-      + " (openai), " + AzureOpenAiOptions.ENDPOINT_ENV + " (azure, required one way or the other), "
+      + " (openai, openai-responses; for Azure OpenAI's Responses API, https://<resource>.openai.azure.com/openai/v1), "
+      + AzureOpenAiOptions.ENDPOINT_ENV + " (azure, required one way or the other), "
       + LiveKitInferenceOptions.URL_ENV + " (livekit-inference), " + AnthropicOptions.BASE_URL_ENV + " (anthropic), "
       + "or the provider's public endpoint (bedrock: the region's bedrock-runtime endpoint).";
 
   public static final String API_KEY_CONFIG = "api-key";
   private static final String API_KEY_DOC = "The API key. Better left out of files: by default it is read from "
-      + OpenAiChatOptions.API_KEY_ENV + " (openai), " + AzureOpenAiOptions.API_KEY_ENV + " (azure), "
+      + OpenAiChatOptions.API_KEY_ENV + " (openai, openai-responses), " + AzureOpenAiOptions.API_KEY_ENV + " (azure), "
       + LiveKitInferenceOptions.API_KEY_ENV + " or " + LiveKitInferenceOptions.FALLBACK_API_KEY_ENV
       + " (livekit-inference), " + AnthropicOptions.API_KEY_ENV + " (anthropic), " + GoogleOptions.API_KEY_ENV
       + " or " + GoogleOptions.GEMINI_API_KEY_ENV + " (google), " + MistralOptions.API_KEY_ENV
@@ -79,6 +84,45 @@ public final class LlmProfileConfig extends AbstractConfig {
   public static final String LIVEKIT_PROVIDER_CONFIG = "livekit.provider";
   private static final String LIVEKIT_PROVIDER_DOC = "livekit-inference: the upstream provider to route the "
       + "model to, when it should be pinned.";
+
+  public static final String RESPONSES_USE_WEBSOCKET_CONFIG = "responses.use-websocket";
+  private static final String RESPONSES_USE_WEBSOCKET_DOC = "openai-responses: stream over a WebSocket to "
+      + "/responses (one response.create per request, sockets reused across conversations; an upgrade the "
+      + "server refuses is an error event, then HTTP for that request); false streams over HTTP (SSE).";
+
+  public static final String RESPONSES_STATE_CONFIG = "responses.state";
+  private static final String RESPONSES_STATE_DOC = "openai-responses: how the provider keeps the conversation, "
+      + "in the conversation header: previous-response (a request sends only what was added since the last "
+      + "response, with previous_response_id; the full input when the context changed before that point or "
+      + "store is false), conversation (a provider-side conversation, the Conversations API: new items added, "
+      + "removed ones deleted, requests name only the conversation; needs store), none (the full input).";
+
+  public static final String RESPONSES_STORE_CONFIG = "responses.store";
+  private static final String RESPONSES_STORE_DOC = "openai-responses: the store flag (unset: the provider's "
+      + "default, which stores responses). false also turns previous_response_id off.";
+
+  public static final String RESPONSES_USER_CONFIG = "responses.user";
+  private static final String RESPONSES_USER_DOC = "openai-responses: the user field of every request.";
+
+  public static final String RESPONSES_TEMPERATURE_CONFIG = "responses.temperature";
+  private static final String RESPONSES_TEMPERATURE_DOC = "openai-responses: the sampling temperature "
+      + "(dropped for reasoning models).";
+
+  public static final String RESPONSES_PARALLEL_TOOL_CALLS_CONFIG = "responses.parallel-tool-calls";
+  private static final String RESPONSES_PARALLEL_TOOL_CALLS_DOC = "openai-responses: parallel_tool_calls when "
+      + "a request does not say.";
+
+  public static final String RESPONSES_REASONING_EFFORT_CONFIG = "responses.reasoning-effort";
+  private static final String RESPONSES_REASONING_EFFORT_DOC = "openai-responses: reasoning.effort (unset: "
+      + "minimal for gpt-5, -mini and -nano, none from gpt-5.1, as the reference does).";
+
+  public static final String RESPONSES_TOOL_CHOICE_CONFIG = "responses.tool-choice";
+  private static final String RESPONSES_TOOL_CHOICE_DOC = "openai-responses: tool_choice when a request does "
+      + "not say: auto, required, none, or a function name.";
+
+  public static final String RESPONSES_METADATA_CONFIG = "responses.metadata";
+  private static final String RESPONSES_METADATA_DOC = "openai-responses: metadata sent with every response, "
+      + "as comma-separated key=value pairs.";
 
   public static final String ANTHROPIC_MAX_TOKENS_CONFIG = "anthropic.max-tokens";
   private static final String ANTHROPIC_MAX_TOKENS_DOC = "anthropic: max_tokens, which the Messages API requires "
@@ -169,6 +213,15 @@ public final class LlmProfileConfig extends AbstractConfig {
 
   /** Settings that only one provider reads; naming them on another provider's profile is an error. */
   static final Map<String, ProviderType> PROVIDER_SPECIFIC = Map.ofEntries(
+      Map.entry(RESPONSES_USE_WEBSOCKET_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_STATE_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_STORE_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_USER_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_TEMPERATURE_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_PARALLEL_TOOL_CALLS_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_REASONING_EFFORT_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_TOOL_CHOICE_CONFIG, ProviderType.OPENAI_RESPONSES),
+      Map.entry(RESPONSES_METADATA_CONFIG, ProviderType.OPENAI_RESPONSES),
       Map.entry(AZURE_DEPLOYMENT_CONFIG, ProviderType.AZURE),
       Map.entry(AZURE_API_VERSION_CONFIG, ProviderType.AZURE),
       Map.entry(LIVEKIT_PROVIDER_CONFIG, ProviderType.LIVEKIT_INFERENCE),
@@ -201,6 +254,21 @@ public final class LlmProfileConfig extends AbstractConfig {
       .define(API_KEY_ENV_CONFIG, Type.STRING, null, Importance.MEDIUM, API_KEY_ENV_DOC)
       .define(API_SECRET_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, API_SECRET_DOC)
       .define(API_SECRET_ENV_CONFIG, Type.STRING, null, Importance.LOW, API_SECRET_ENV_DOC)
+      .define(RESPONSES_USE_WEBSOCKET_CONFIG, Type.BOOLEAN, OpenAiResponsesOptions.DEFAULT_USE_WEBSOCKET,
+          Importance.MEDIUM, RESPONSES_USE_WEBSOCKET_DOC)
+      .define(RESPONSES_STATE_CONFIG, Type.STRING, OpenAiResponsesOptions.DEFAULT_STATE.id(),
+          ConfigDef.ValidString.in(Arrays.stream(ResponsesState.values()).map(ResponsesState::id)
+              .toArray(String[]::new)), Importance.MEDIUM, RESPONSES_STATE_DOC)
+      .define(RESPONSES_STORE_CONFIG, Type.BOOLEAN, null, Importance.MEDIUM, RESPONSES_STORE_DOC)
+      .define(RESPONSES_USER_CONFIG, Type.STRING, null, Importance.LOW, RESPONSES_USER_DOC)
+      .define(RESPONSES_TEMPERATURE_CONFIG, Type.DOUBLE, null, Validators.nullOrBetween(0, 2), Importance.LOW,
+          RESPONSES_TEMPERATURE_DOC)
+      .define(RESPONSES_PARALLEL_TOOL_CALLS_CONFIG, Type.BOOLEAN, null, Importance.LOW,
+          RESPONSES_PARALLEL_TOOL_CALLS_DOC)
+      .define(RESPONSES_REASONING_EFFORT_CONFIG, Type.STRING, null, Importance.LOW, RESPONSES_REASONING_EFFORT_DOC)
+      .define(RESPONSES_TOOL_CHOICE_CONFIG, Type.STRING, null, Importance.LOW, RESPONSES_TOOL_CHOICE_DOC)
+      .define(RESPONSES_METADATA_CONFIG, Type.LIST, List.of(), Validators.keyValuePairs(), Importance.LOW,
+          RESPONSES_METADATA_DOC)
       .define(AZURE_DEPLOYMENT_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_DEPLOYMENT_DOC)
       .define(AZURE_API_VERSION_CONFIG, Type.STRING, null, Importance.MEDIUM, AZURE_API_VERSION_DOC)
       .define(LIVEKIT_PROVIDER_CONFIG, Type.STRING, null, Importance.LOW, LIVEKIT_PROVIDER_DOC)

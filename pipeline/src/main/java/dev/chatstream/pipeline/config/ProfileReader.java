@@ -31,6 +31,7 @@ import dev.chatstream.llm.google.GoogleOptions;
 import dev.chatstream.llm.mistral.MistralOptions;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
+import dev.chatstream.llm.openai.OpenAiResponsesOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,6 +63,7 @@ final class ProfileReader {
   private ProviderSettings settings() {
     return switch (provider) {
       case OPENAI -> new ProviderSettings.OpenAi();
+      case OPENAI_RESPONSES -> ResponsesSettings.read(this);
       case AZURE -> new ProviderSettings.Azure(string(AZURE_DEPLOYMENT_CONFIG),
           string(AZURE_API_VERSION_CONFIG).or(() -> present(ProviderEnvironment.AZURE_API_VERSION)));
       case LIVEKIT_INFERENCE -> new ProviderSettings.LiveKitInference(string(LIVEKIT_PROVIDER_CONFIG),
@@ -98,6 +100,7 @@ final class ProfileReader {
     Optional<String> model = string(MODEL_CONFIG);
     return switch (provider) {
       case OPENAI -> model.or(() -> Optional.of(OpenAiChatOptions.DEFAULT_MODEL));
+      case OPENAI_RESPONSES -> model.or(() -> Optional.of(OpenAiResponsesOptions.DEFAULT_MODEL));
       case ANTHROPIC -> model.or(() -> Optional.of(AnthropicOptions.DEFAULT_MODEL));
       case GOOGLE -> model.or(() -> Optional.of(GoogleOptions.DEFAULT_MODEL));
       case BEDROCK -> model.or(() -> Optional.of(BedrockOptions.DEFAULT_MODEL));
@@ -200,5 +203,15 @@ final class ProfileReader {
   /** The boolean {@code key}, if set (a setting without a default). */
   Optional<Boolean> flag(String key) {
     return Optional.ofNullable(config.getBoolean(key));
+  }
+
+  /** The number {@code key}, if set (a setting without a default). */
+  Optional<Double> number(String key) {
+    return Optional.ofNullable(config.getDouble(key));
+  }
+
+  /** The list {@code key}. */
+  List<String> list(String key) {
+    return config.getList(key);
   }
 }

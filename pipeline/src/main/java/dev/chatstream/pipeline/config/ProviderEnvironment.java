@@ -34,7 +34,7 @@ final class ProviderEnvironment {
   /** Variables holding the API key, first set one wins. */
   static List<String> apiKeyVariables(ProviderType provider) {
     return switch (provider) {
-      case OPENAI -> List.of(OpenAiChatOptions.API_KEY_ENV);
+      case OPENAI, OPENAI_RESPONSES -> List.of(OpenAiChatOptions.API_KEY_ENV);
       case AZURE -> List.of(AzureOpenAiOptions.API_KEY_ENV);
       case LIVEKIT_INFERENCE -> List.of(LiveKitInferenceOptions.API_KEY_ENV, LiveKitInferenceOptions.FALLBACK_API_KEY_ENV);
       case ANTHROPIC -> List.of(AnthropicOptions.API_KEY_ENV);
@@ -54,7 +54,7 @@ final class ProviderEnvironment {
   /** The variable holding the endpoint, if the provider has one. */
   static Optional<String> baseUrlVariable(ProviderType provider) {
     return switch (provider) {
-      case OPENAI -> Optional.of(OpenAiChatOptions.BASE_URL_ENV);
+      case OPENAI, OPENAI_RESPONSES -> Optional.of(OpenAiChatOptions.BASE_URL_ENV);
       case AZURE -> Optional.of(AzureOpenAiOptions.ENDPOINT_ENV);
       case LIVEKIT_INFERENCE -> Optional.of(LiveKitInferenceOptions.URL_ENV);
       case ANTHROPIC -> Optional.of(AnthropicOptions.BASE_URL_ENV);

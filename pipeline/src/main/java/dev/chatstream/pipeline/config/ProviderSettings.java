@@ -1,8 +1,13 @@
 package dev.chatstream.pipeline.config;
 
+import dev.chatstream.llm.openai.ResponsesState;
+import dev.chatstream.llm.tools.ToolChoice;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.common.config.types.Password;
@@ -18,6 +23,41 @@ public sealed interface ProviderSettings {
     @Override
     public ProviderType provider() {
       return ProviderType.OPENAI;
+    }
+  }
+
+  /**
+   * The OpenAI Responses API: the options of the reference plugin, each empty when not set (the
+   * connector's defaults then apply).
+   *
+   * @param useWebSocket whether to stream over a WebSocket rather than HTTP
+   * @param state how the provider keeps the conversation between requests
+   * @param store the {@code store} flag, if set
+   * @param user the {@code user} field, if set
+   * @param temperature the {@code temperature}, if set
+   * @param parallelToolCalls the default {@code parallel_tool_calls}, if set
+   * @param reasoningEffort the {@code reasoning.effort}, if set
+   * @param toolChoice the default {@code tool_choice}, if set
+   * @param metadata the {@code metadata} sent with every response
+   */
+  record OpenAiResponses(boolean useWebSocket, ResponsesState state, Optional<Boolean> store, Optional<String> user,
+      Optional<Double> temperature, Optional<Boolean> parallelToolCalls, Optional<String> reasoningEffort,
+      Optional<ToolChoice> toolChoice, Map<String, String> metadata) implements ProviderSettings {
+    /** Checks for nulls and copies the metadata. */
+    public OpenAiResponses {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(temperature, "temperature");
+      Objects.requireNonNull(parallelToolCalls, "parallelToolCalls");
+      Objects.requireNonNull(reasoningEffort, "reasoningEffort");
+      Objects.requireNonNull(toolChoice, "toolChoice");
+      metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    @Override
+    public ProviderType provider() {
+      return ProviderType.OPENAI_RESPONSES;
     }
   }
 

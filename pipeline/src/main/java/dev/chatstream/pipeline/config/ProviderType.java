@@ -8,6 +8,11 @@ import java.util.Optional;
 public enum ProviderType {
   /** OpenAI's Chat Completions API, or any server compatible with it (Ollama, vLLM, ...). */
   OPENAI("openai"),
+  /**
+   * OpenAI's Responses API (over a WebSocket or HTTP), with the conversation kept on the provider's
+   * side; also Azure OpenAI's v1 API and compatible servers, through the base URL.
+   */
+  OPENAI_RESPONSES("openai-responses"),
   /** Azure OpenAI: a deployment on an Azure endpoint. */
   AZURE("azure"),
   /** LiveKit Inference: LiveKit's OpenAI-compatible gateway, authenticated with a LiveKit key and secret. */

@@ -2,6 +2,7 @@ package dev.chatstream.pipeline.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -30,6 +31,25 @@ final class Validators {
         throw new ConfigException(name, value, "must be at least " + min);
       }
     }, () -> "[" + min + ",...] or unset");
+  }
+
+  static ConfigDef.Validator nullOrBetween(double min, double max) {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value != null && (((Number) value).doubleValue() < min || ((Number) value).doubleValue() > max)) {
+        throw new ConfigException(name, value, "must be between " + min + " and " + max);
+      }
+    }, () -> "[" + min + ",...," + max + "] or unset");
+  }
+
+  static ConfigDef.Validator keyValuePairs() {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      for (Object pair : (List<?>) value) {
+        int equals = pair.toString().indexOf('=');
+        if (equals <= 0) {
+          throw new ConfigException(name, value, "each entry must be key=value");
+        }
+      }
+    }, () -> "key=value,...");
   }
 
   static ConfigDef.Validator url() {

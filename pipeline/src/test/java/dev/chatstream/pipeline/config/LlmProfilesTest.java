@@ -10,6 +10,9 @@ import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.fallback.FallbackOptions;
 import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
+import dev.chatstream.llm.openai.OpenAiResponsesOptions;
+import dev.chatstream.llm.openai.ResponsesState;
+import dev.chatstream.llm.tools.ToolChoice;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -128,7 +131,8 @@ class LlmProfilesTest {
     assertTrue(error.getMessage().startsWith("LLM profile 'x' (llm.x.*): Invalid value cohere"),
         error.getMessage());
     assertTrue(error.getMessage().contains(
-        "openai, azure, livekit-inference, anthropic, google, bedrock, mistral, offline, fallback"), error.getMessage());
+        "openai, openai-responses, azure, livekit-inference, anthropic, google, bedrock, mistral, offline, fallback"),
+        error.getMessage());
   }
 
   @Test
@@ -280,6 +284,60 @@ class LlmProfilesTest {
     ConfigException offline = assertThrows(ConfigException.class, () -> load(Map.of(
         "llm.o.provider", "offline", "llm.o.api-key", "sk-secret-value"), Map.of()));
     assertFalse(offline.getMessage().contains("sk-secret-value"), offline.getMessage());
+  }
+
+  @Test
+  void aResponsesProfileTakesTheConnectorsDefaultsAndOpenAisEnvironment() {
+    LlmProfile profile = profile(Map.of("llm.r.provider", "openai-responses"),
+        Map.of("OPENAI_API_KEY", "sk-test", "OPENAI_BASE_URL", "https://proxy.example/v1"), "r");
+
+    assertEquals(ProviderType.OPENAI_RESPONSES, profile.provider());
+    assertEquals(Optional.of(OpenAiResponsesOptions.DEFAULT_MODEL), profile.model());
+    assertEquals("sk-test", profile.apiKey().orElseThrow().value());
+    assertEquals(Optional.of("https://proxy.example/v1"), profile.baseUrl());
+    assertEquals(new ProviderSettings.OpenAiResponses(OpenAiResponsesOptions.DEFAULT_USE_WEBSOCKET,
+        OpenAiResponsesOptions.DEFAULT_STATE, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Map.of()), profile.settings());
+  }
+
+  @Test
+  void aResponsesProfileReadsTheOptionsOfTheReference() {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("llm.r.provider", "openai-responses");
+    settings.put("llm.r.model", "gpt-5-mini");
+    settings.put("llm.r.responses.use-websocket", "false");
+    settings.put("llm.r.responses.state", "conversation");
+    settings.put("llm.r.responses.store", "true");
+    settings.put("llm.r.responses.user", "user-7");
+    settings.put("llm.r.responses.temperature", "0.3");
+    settings.put("llm.r.responses.parallel-tool-calls", "false");
+    settings.put("llm.r.responses.reasoning-effort", "low");
+    settings.put("llm.r.responses.tool-choice", "get_weather");
+    settings.put("llm.r.responses.metadata", "tenant=acme, tier = gold");
+
+    LlmProfile profile = profile(settings, Map.of("OPENAI_API_KEY", "sk-test"), "r");
+
+    assertEquals(new ProviderSettings.OpenAiResponses(false, ResponsesState.CONVERSATION, Optional.of(true),
+        Optional.of("user-7"), Optional.of(0.3), Optional.of(false), Optional.of("low"),
+        Optional.of(ToolChoice.function("get_weather")), Map.of("tenant", "acme", "tier", "gold")),
+        profile.settings());
+  }
+
+  @Test
+  void responsesSettingsAreValidatedAndOnlyForResponsesProfiles() {
+    Map<String, String> key = Map.of("OPENAI_API_KEY", "sk-test");
+    for (Map<String, String> bad : List.of(
+        Map.of("llm.r.provider", "openai-responses", "llm.r.responses.state", "thread"),
+        Map.of("llm.r.provider", "openai-responses", "llm.r.responses.temperature", "2.5"),
+        Map.of("llm.r.provider", "openai-responses", "llm.r.responses.metadata", "no-equals-sign"),
+        Map.of("llm.r.provider", "openai-responses", "llm.r.responses.state", "conversation",
+            "llm.r.responses.store", "false"))) {
+      assertThrows(ConfigException.class, () -> load(bad, key), bad.toString());
+    }
+    ConfigException elsewhere = assertThrows(ConfigException.class,
+        () -> load(Map.of("llm.o.provider", "openai", "llm.o.responses.state", "none"), key));
+    assertEquals("llm.o.responses.state does not apply to openai profiles; only openai-responses profiles take it",
+        elsewhere.getMessage());
   }
 
   @Test

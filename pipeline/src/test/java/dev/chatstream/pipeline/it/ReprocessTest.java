@@ -24,6 +24,7 @@ import dev.chatstream.llm.offline.OfflinePacing;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
 import dev.chatstream.llm.openai.OpenAiChatProvider;
+import dev.chatstream.llm.testing.Fixtures;
 import dev.chatstream.pipeline.ChatstreamService;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.internals.llm.ProviderRegistry;
@@ -53,7 +54,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -242,6 +248,45 @@ class ReprocessTest {
         long inWindow = starts.stream().filter(s -> s >= start && s < start + Duration.ofSeconds(1).toNanos()).count();
         assertTrue(inWindow <= 3, "at most the rate's 2 starts (+1) in any one-second window, saw " + inWindow);
       }
+    }
+  }
+
+  @Test
+  void aRateLimitedReplyPausesTheWholeRunForItsRetryAfter() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    try (MockWebServer server = new MockWebServer();
+        PipelineOnBroker live = PipelineOnBroker.create(broker.kafka(), broker.dir().resolve("429"), "throttled",
+            Map.of())) {
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          if (requests.getAndIncrement() == 0) {
+            return new MockResponse.Builder().code(429).addHeader("Retry-After", "2")
+                .body("{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}").build();
+          }
+          return new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+              .body(Fixtures.text(FixtureLlmServer.TEXT)).build();
+        }
+      });
+      server.start();
+      for (int i = 0; i < 4; i++) {
+        live.send("{\"type\":\"message\",\"conversation_id\":\"t" + i + "\",\"role\":\"user\",\"content\":[\"hi\"]}");
+        live.send("{\"type\":\"generate_reply\",\"conversation_id\":\"t" + i + "\",\"request_id\":\"t" + i + "\"}");
+      }
+      live.sendRaw("t0", "not an event".getBytes(StandardCharsets.UTF_8));
+      RecordingProvider provider = new RecordingProvider(OpenAiChatProvider.create(
+          OpenAiChatOptions.of("sk-test", FixtureLlmServer.MODEL).withBaseUrl(server.url("/v1").toString())));
+
+      ReprocessSummary summary = ReprocessJob.run(config(live, "throttled-1"),
+          options("throttled", Selection.all(), null, null, Pacing.of(2)), ProviderRegistry.single("default", provider),
+          ReprocessProgress.NONE);
+
+      assertEquals(4, summary.replayed(), "the rate-limited request was retried and replayed too");
+      assertEquals(1, summary.badRecords(), "the malformed record is skipped and counted");
+      List<Long> starts = provider.startNanos();
+      assertTrue(starts.get(2) - starts.getFirst() >= Duration.ofMillis(1800).toNanos(),
+          "no new generation starts while the provider asks to wait: third start after "
+              + (starts.get(2) - starts.getFirst()) / 1e9 + " s");
     }
   }
 

@@ -64,6 +64,14 @@ public final class TopologyHarness implements AutoCloseable {
 
   /** A harness with these chatstream settings on top of the test defaults. */
   public TopologyHarness(Map<String, String> settings) {
+    this(settings, null);
+  }
+
+  /**
+   * A harness whose LLM profiles are those of {@code registry} (null: the manual providers as
+   * {@code default} and {@code other}), with these settings on top of the test defaults.
+   */
+  public TopologyHarness(Map<String, String> settings, ProviderRegistry registry) {
     try {
       stateDir = Files.createTempDirectory("chatstream-ttd");
     } catch (IOException e) {
@@ -75,12 +83,12 @@ public final class TopologyHarness implements AutoCloseable {
     all.put("drain.interval.ms", "5");
     all.putAll(settings);
     ChatstreamConfig config = ChatstreamConfig.of(all);
-    ProviderRegistry registry = ProviderRegistry.builder("default")
+    ProviderRegistry profiles = registry != null ? registry : ProviderRegistry.builder("default")
         .add("default", provider, ConnectOptions.defaults())
         .add("other", other, ConnectOptions.defaults())
         .build();
     Properties props = ChatstreamService.streamsConfig(config);
-    driver = new TopologyTestDriver(ChatstreamService.buildTopology(config, registry), props);
+    driver = new TopologyTestDriver(ChatstreamService.buildTopology(config, profiles), props);
     input = driver.createInputTopic(topics.conversations().name(), new StringSerializer(), new ByteArraySerializer());
   }
 

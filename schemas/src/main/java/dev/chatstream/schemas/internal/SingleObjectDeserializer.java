@@ -54,7 +54,7 @@ public final class SingleObjectDeserializer<T extends SpecificRecord> implements
 
   private <R extends T> String addReaders(Class<R> type, SchemaHistory history) {
     Schema current = SpecificData.get().getSchema(type);
-    BinaryMessageDecoder<R> decoder = new BinaryMessageDecoder<>(SpecificData.getForClass(type), current);
+    BinaryMessageDecoder<R> decoder = new BinaryMessageDecoder<>(CodedModels.of(type), current);
     for (Schema version : versions(current, history)) {
       decoder.addSchema(version);
       readers.put(fingerprint(version), new PayloadReader<>(version, decoder));

@@ -20,6 +20,8 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class SingleObjectSerializer<T extends SpecificRecord> implements Serializer<T> {
 
   private final Map<Class<?>, BinaryMessageEncoder<T>> encoders = new HashMap<>();
+  /** Field by field through the schema: slower, but an error names the field at fault. */
+  private final Map<Class<?>, BinaryMessageEncoder<T>> diagnosing = new HashMap<>();
 
   /**
    * A serializer of {@code types}.
@@ -32,7 +34,8 @@ public final class SingleObjectSerializer<T extends SpecificRecord> implements S
     }
     for (Class<? extends T> type : types) {
       Schema schema = SpecificData.get().getSchema(type);
-      encoders.put(type, new BinaryMessageEncoder<>(SpecificData.getForClass(type), schema));
+      encoders.put(type, new BinaryMessageEncoder<>(CodedModels.of(type), schema));
+      diagnosing.put(type, new BinaryMessageEncoder<>(SpecificData.getForClass(type), schema));
     }
   }
 
@@ -56,8 +59,18 @@ public final class SingleObjectSerializer<T extends SpecificRecord> implements S
     try {
       encoder.encode(data, out);
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("cannot encode a " + data.getClass().getName() + ": " + e.getMessage(), e);
+      throw new SerializationException("cannot encode a " + data.getClass().getName() + ": " + diagnosis(data, e), e);
     }
     return out.toByteArray();
+  }
+
+  /** What is wrong with {@code data}, as the schema-walking encoder reports it (it names the field). */
+  private String diagnosis(T data, Exception fast) {
+    try {
+      diagnosing.get(data.getClass()).encode(data, new ByteArrayOutputStream());
+      return fast.getMessage();
+    } catch (IOException | RuntimeException e) {
+      return e.getMessage();
+    }
   }
 }

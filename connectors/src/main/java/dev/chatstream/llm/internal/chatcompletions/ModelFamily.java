@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * are dropped. GPT-5 models get a low default reasoning effort, as a voice agent needs a fast first
  * token: {@code minimal} for gpt-5, gpt-5-mini and gpt-5-nano, {@code none} for gpt-5.1 and later
  * (which have no {@code minimal}); chat variants take no reasoning effort. A provider prefix
- * ({@code openai/gpt-5}) is ignored.
+ * ({@code openai/gpt-5}) is ignored. The Responses connector applies the same rules.
  */
-final class ModelFamily {
+public final class ModelFamily {
 
   private static final List<String> REASONING_PREFIXES = List.of("o1", "o3", "o4", "gpt-5");
 
@@ -27,13 +27,13 @@ final class ModelFamily {
   private ModelFamily() {}
 
   /** True for o1, o3, o4 and gpt-5 models. */
-  static boolean isReasoningModel(String model) {
+  public static boolean isReasoningModel(String model) {
     String name = baseName(model);
     return REASONING_PREFIXES.stream().anyMatch(name::startsWith);
   }
 
   /** The reasoning effort to send when the caller set none, or null to leave the provider's default. */
-  static String defaultReasoningEffort(String model) {
+  public static String defaultReasoningEffort(String model) {
     String name = baseName(model);
     if (MINIMAL_EFFORT.matcher(name).matches()) {
       return "minimal";
@@ -46,7 +46,7 @@ final class ModelFamily {
    *
    * @return the names of the removed parameters
    */
-  static List<String> dropUnsupported(ObjectNode body, String model) {
+  public static List<String> dropUnsupported(ObjectNode body, String model) {
     List<String> dropped = new ArrayList<>();
     if (isReasoningModel(model)) {
       for (String name : UNSUPPORTED_BY_REASONING_MODELS) {

@@ -7,6 +7,7 @@ import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
 import dev.chatstream.llm.chat.Clock;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -197,6 +198,17 @@ public final class RetryingStream implements LlmStream {
       responseDelivered |= chunk.hasResponse();
       metrics.record(chunk);
       listener.onChunk(chunk);
+    }
+
+    @Override
+    public void notice(LlmException problem) {
+      LOG.warn("{}: {}", generation.label(), problem.getMessage());
+      listener.onRetry(problem.toError(Clock.nowSeconds(), generation.label(), true, true));
+    }
+
+    @Override
+    public void reportState(ProviderState state) {
+      listener.onProviderState(state);
     }
 
     @Override

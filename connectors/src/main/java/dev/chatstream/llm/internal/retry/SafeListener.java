@@ -4,6 +4,7 @@ import dev.chatstream.llm.AvailabilityChanged;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,11 @@ final class SafeListener implements LlmStreamListener {
   @Override
   public void onAvailabilityChanged(AvailabilityChanged change) {
     guard("onAvailabilityChanged", () -> delegate.onAvailabilityChanged(change));
+  }
+
+  @Override
+  public void onProviderState(ProviderState state) {
+    guard("onProviderState", () -> delegate.onProviderState(state));
   }
 
   @Override

@@ -14,6 +14,8 @@ import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmStream;
 import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.state.ProviderConversation;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.ChoiceDelta;
 import dev.chatstream.llm.stream.CompletionUsage;
@@ -60,6 +62,37 @@ class RetryingStreamTest {
     assertFalse(metrics.cancelled());
     assertTrue(metrics.ttftSeconds() >= 0 && metrics.ttftSeconds() <= metrics.durationSeconds());
     assertEquals(5 / metrics.durationSeconds(), metrics.tokensPerSecond(), 1e-6);
+  }
+
+  @Test
+  void aNoticeIsARecoverableErrorEventAndTheAttemptGoesOn() {
+    start(ConnectOptions.defaults(), context -> {
+      context.notice(new ApiStatusException("upgrade refused", 404, "req-9", null, null, false));
+      context.emit(HELLO);
+    });
+
+    LlmError notice = listener.takeRetry();
+    assertEquals(ErrorKind.STATUS, notice.kind());
+    assertEquals(404, notice.status());
+    assertTrue(notice.recoverable());
+    assertTrue(notice.retryable());
+    assertEquals("test.LLM", notice.label());
+    assertEquals(HELLO, listener.takeChunk());
+    listener.takeComplete();
+    listener.assertExhausted();
+  }
+
+  @Test
+  void reportedStatesReachTheListenerBeforeTheFinalError() {
+    ProviderState state = ProviderConversation.empty("conv_1", "https://example.test/v1");
+    start(ConnectOptions.defaults(), context -> {
+      context.reportState(state);
+      throw new ApiStatusException("bad request", 400, null, null, null);
+    });
+
+    assertEquals(state, listener.takeState());
+    assertEquals(400, listener.takeError().status());
+    listener.assertExhausted();
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The life of generation requests on one task: queued one per conversation in the generations store,
  * started on a provider without waiting when it is their turn and a permit is free, fed by the
- * provider's events, completed ({@link ReplyCompletion}) or failed, cancelled, continued by the tool
+ * provider's events (a provider state goes to the conversation header at once, for the request's
+ * profile), completed ({@link ReplyCompletion}) or failed, cancelled, continued by the tool
  * loop ({@link ToolLoops}), and restarted when the task took over generations that were in flight.
  * Runs on the stream thread only.
  *
@@ -35,6 +36,7 @@ public final class GenerationLifecycle {
   private final ToolLoops toolLoops;
   private final ReplyCompletion completion;
   private final GenerationStarts starts;
+  private final LlmRegistry registry;
   private long firstChunks;
 
   /** The lifecycle of one task's generations, over its stores; {@code clock} gives seconds since the epoch. */
@@ -49,6 +51,7 @@ public final class GenerationLifecycle {
     this.toolLoops = new ToolLoops(conversations, sink, errors);
     this.completion = new ReplyCompletion(conversations, sink, errors);
     this.starts = new GenerationStarts(conversations, generations, runner, registry, codec, sink, errors);
+    this.registry = registry;
   }
 
   /**
@@ -135,6 +138,8 @@ public final class GenerationLifecycle {
       }
       case ProviderEvent.Retry retry -> sink.error(generation, retry.error());
       case ProviderEvent.Availability change -> sink.availability(generation, change.change());
+      case ProviderEvent.State state -> conversations.putProviderState(generation.handle().conversationId(),
+          generation.request().profileIn(registry), state.state());
       case ProviderEvent.Completed completed -> {
         List<FunctionCall> awaited = completion.complete(generation, completed.metrics());
         if (!awaited.isEmpty()) {

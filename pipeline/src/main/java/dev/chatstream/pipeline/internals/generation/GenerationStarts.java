@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the head of a conversation's queue when nothing of the conversation runs and an in-flight
- * permit is free: reads the context, builds the provider request and hands it to the
- * {@link GenerationRunner}. Conversations that found no permit wait in order for a later drain.
+ * permit is free: reads the context, builds the provider request (with what the request's profile's
+ * provider keeps of the conversation, and the id its reply's message will have) and hands it to the
+ * {@link GenerationRunner}. Conversations that found no permit wait in order for a later drain. Since
+ * one generation of a conversation runs at a time, a provider's state never forks.
  *
  * <p>A request is decoded once per start: a request queued on this task keeps its decoded form
  * here until it starts; one found in the store (after a restart, or a tool-loop step) is decoded
@@ -118,8 +120,8 @@ final class GenerationStarts {
     GenerationEntry next = entry.nextAttempt();
     GenerationHandle handle = new GenerationHandle(conversationId, entry.requestId(), next.attempt(), entry.seq());
     ActiveGeneration generation = new ActiveGeneration(handle, request, entry.request(),
-        new ReplyAccumulator(MessageIds.forRequest(conversationId, entry.requestId()), entry.createdAt()),
-        entry.toolStep(), entry.traceparent());
+        new ReplyAccumulator(starter.request().replyId(), entry.createdAt()), entry.toolStep(),
+        entry.traceparent());
     if (!runner.tryStart(generation, starter.provider(), starter.request())) {
       return false;
     }
@@ -136,7 +138,9 @@ final class GenerationStarts {
     try {
       LlmProvider provider = registry.provider(request.llm());
       LlmRequest built = RequestBuilder.build(request, conversations.context(conversationId),
-          registry.connectOptions(request.llm()));
+              registry.connectOptions(request.llm()))
+          .withProviderState(conversations.providerState(conversationId, request.profileIn(registry)).orElse(null))
+          .withReplyId(MessageIds.forRequest(conversationId, entry.requestId()));
       return Optional.of(new LlmStarter(provider, built));
     } catch (RuntimeException e) {
       generations.remove(conversationId, entry.seq());

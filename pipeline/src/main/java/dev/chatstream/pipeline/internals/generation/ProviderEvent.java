@@ -3,6 +3,7 @@ package dev.chatstream.pipeline.internals.generation;
 import dev.chatstream.llm.AvailabilityChanged;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 
 /**
@@ -22,6 +23,9 @@ public sealed interface ProviderEvent {
 
   /** A fallback member's availability changed. */
   record Availability(GenerationHandle handle, AvailabilityChanged change) implements ProviderEvent {}
+
+  /** What the provider keeps of the conversation changed (null: it keeps nothing usable). */
+  record State(GenerationHandle handle, ProviderState state) implements ProviderEvent {}
 
   /** The generation ended normally or was cancelled; metrics null when no chunk arrived. */
   record Completed(GenerationHandle handle, LlmMetrics metrics) implements ProviderEvent {}

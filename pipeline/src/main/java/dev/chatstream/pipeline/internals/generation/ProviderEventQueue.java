@@ -4,6 +4,7 @@ import dev.chatstream.llm.AvailabilityChanged;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.state.ProviderState;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.time.Duration;
 import java.util.Queue;
@@ -34,6 +35,11 @@ public final class ProviderEventQueue {
       @Override
       public void onAvailabilityChanged(AvailabilityChanged change) {
         events.add(new ProviderEvent.Availability(handle, change));
+      }
+
+      @Override
+      public void onProviderState(ProviderState state) {
+        events.add(new ProviderEvent.State(handle, state));
       }
 
       @Override

@@ -19,11 +19,14 @@ import java.util.Map;
  * {@code M/fnc_1}, ... Lives on the stream thread.
  */
 public final class ReplyAccumulator {
+  private static final String FINISH_REASON = "finish_reason";
+
   private final String messageId;
   private final double createdAt;
   private final StringBuilder text = new StringBuilder();
   private final List<FunctionToolCall> toolCalls = new ArrayList<>();
   private CompletionUsage usage;
+  private String reportedFinishReason;
 
   /**
    * @param messageId the id of the assistant message this reply becomes
@@ -41,6 +44,9 @@ public final class ReplyAccumulator {
         text.append(chunk.delta().content());
       }
       toolCalls.addAll(chunk.delta().toolCalls());
+      if (chunk.delta().extra().get(FINISH_REASON) instanceof String reason) {
+        reportedFinishReason = reason;
+      }
     }
     if (chunk.usage() != null) {
       usage = chunk.usage();
@@ -78,10 +84,17 @@ public final class ReplyAccumulator {
     return usage;
   }
 
-  /** {@code tool_calls} when the reply asked for tools, {@code cancelled} when cut short, else {@code stop}. */
+  /**
+   * {@code cancelled} when cut short; the reason a connector gave in a chunk's
+   * {@code extra.finish_reason} ({@code length}, {@code content_filter}: a Responses reply that ended
+   * incomplete); {@code tool_calls} when the reply asked for tools; else {@code stop}.
+   */
   public String finishReason(boolean cancelled) {
     if (cancelled) {
       return "cancelled";
+    }
+    if (reportedFinishReason != null) {
+      return reportedFinishReason;
     }
     return toolCalls.isEmpty() ? "stop" : "tool_calls";
   }

@@ -3,6 +3,7 @@ package dev.chatstream.pipeline.internals.generation;
 import dev.chatstream.llm.ConnectOptions;
 import dev.chatstream.llm.tools.ToolChoice;
 import dev.chatstream.llm.tools.ToolDefinition;
+import dev.chatstream.pipeline.LlmRegistry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ public record ReplyRequest(
     tools = tools == null ? List.of() : List.copyOf(tools);
     transform = transform == null ? ContextTransform.NONE : transform;
     metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /** The profile this request runs on: the one it names, or the registry's default. */
+  public String profileIn(LlmRegistry registry) {
+    return llm != null ? llm : registry.defaultProfile();
   }
 
   /** This request under another id (the steps of a tool loop), never interrupting. */

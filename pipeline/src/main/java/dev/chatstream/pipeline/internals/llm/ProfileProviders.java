@@ -17,6 +17,8 @@ import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.AzureOpenAiOptions;
 import dev.chatstream.llm.openai.OpenAiChatOptions;
 import dev.chatstream.llm.openai.OpenAiChatProvider;
+import dev.chatstream.llm.openai.OpenAiResponsesOptions;
+import dev.chatstream.llm.openai.OpenAiResponsesProvider;
 import dev.chatstream.pipeline.config.LlmProfile;
 import dev.chatstream.pipeline.config.LlmProfiles;
 import dev.chatstream.pipeline.config.ProviderSettings;
@@ -79,6 +81,8 @@ public final class ProfileProviders {
     return switch (profile.settings()) {
       case ProviderSettings.OpenAi openAi -> OpenAiChatProvider.create(new OpenAiChatOptions(key, model,
           baseUrl, null, null, profile.options(), null, null));
+      case ProviderSettings.OpenAiResponses responses -> OpenAiResponsesProvider.create(responsesOptions(profile,
+          responses, key, model));
       case ProviderSettings.Azure azure -> OpenAiChatProvider.azure(new AzureOpenAiOptions(
           baseUrl, azure.deployment().orElse(model), azure.apiVersion().orElse(null), key,
           model, profile.options(), null));
@@ -105,6 +109,15 @@ public final class ProfileProviders {
             .withRetryOnChunkSent(fallback.retryOnChunkSent()));
       }
     };
+  }
+
+  private static OpenAiResponsesOptions responsesOptions(
+      LlmProfile profile, ProviderSettings.OpenAiResponses responses, String key, String model) {
+    return new OpenAiResponsesOptions(key, model, profile.baseUrl().orElse(null), null, null,
+        responses.useWebSocket(), responses.user().orElse(null), responses.temperature().orElse(null),
+        responses.parallelToolCalls().orElse(null), responses.reasoningEffort().orElse(null),
+        responses.toolChoice().orElse(null), responses.store().orElse(null), responses.metadata(), responses.state(),
+        profile.options(), null, null);
   }
 
   /** The Gemini API or Vertex AI express mode with the profile's key, or a Vertex AI project with access tokens. */

@@ -158,6 +158,9 @@ public final class ReplayLifecycle {
         }
       }
       case ProviderEvent.Availability change -> sink.availability(generation, change.change());
+      case ProviderEvent.State ignored -> {
+        // a replay runs on its recorded context with the full input and keeps no provider state
+      }
       case ProviderEvent.Completed completed -> completed(generation, completed.metrics());
       case ProviderEvent.Failed failed -> {
         sink.error(generation, failed.error());

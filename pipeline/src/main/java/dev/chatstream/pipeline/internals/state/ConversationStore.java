@@ -2,10 +2,14 @@ package dev.chatstream.pipeline.internals.state;
 
 import dev.chatstream.llm.chat.ChatContext;
 import dev.chatstream.llm.chat.ChatItem;
+import dev.chatstream.llm.state.ProviderConversation;
+import dev.chatstream.llm.state.ProviderState;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.serialization.BytesSerializer;
@@ -20,7 +24,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Three stores: items keyed by conversation and order key (so a prefix scan reads a context in
  * order), an id index whose value is the item's order key and size (dedupe, lookup, removal), and a
  * small header per conversation. Appending costs a fixed number of reads and writes at any
- * conversation length.
+ * conversation length. What an LLM provider keeps of the conversation lives in the header, except
+ * the item ids of a provider conversation, one entry each beside the header, written only when they
+ * change.
  */
 public final class ConversationStore {
   /** Store of items, one entry per item. */
@@ -149,11 +155,64 @@ public final class ConversationStore {
     return true;
   }
 
-  /** Removes every item, the index and the header of the conversation. */
+  /** Removes every item, the index, the header and the provider state of the conversation. */
   public void delete(String conversationId) {
     deleteAll(items, conversationId);
     deleteAll(index, conversationId);
+    providerItems(conversationId).keySet().forEach(item ->
+        headers.delete(StoreKeys.providerItemKey(conversationId, item)));
     headers.delete(StoreKeys.conversationPrefix(conversationId));
+  }
+
+  /**
+   * What the provider of {@code profile} keeps of the conversation, with a provider conversation's
+   * item ids; empty when nothing is stored or another profile's provider stored it.
+   */
+  public Optional<ProviderState> providerState(String conversationId, String profile) {
+    ProviderHold hold = header(conversationId).providerHold();
+    if (hold == null || !hold.profile().equals(profile)) {
+      return Optional.empty();
+    }
+    if (hold.state() instanceof ProviderConversation conversation) {
+      return Optional.of(new ProviderConversation(conversation.conversationId(), conversation.endpoint(),
+          providerItems(conversationId)));
+    }
+    return Optional.of(hold.state());
+  }
+
+  /**
+   * Stores what the provider of {@code profile} now keeps of the conversation (null: nothing). A
+   * provider conversation's item ids are written only where they changed.
+   */
+  public void putProviderState(String conversationId, String profile, ProviderState state) {
+    Map<String, List<String>> stored = providerItems(conversationId);
+    Map<String, List<String>> wanted = state instanceof ProviderConversation conversation
+        ? conversation.items() : Map.of();
+    stored.forEach((item, ids) -> {
+      if (!wanted.containsKey(item)) {
+        headers.delete(StoreKeys.providerItemKey(conversationId, item));
+      }
+    });
+    wanted.forEach((item, ids) -> {
+      if (!ids.equals(stored.get(item))) {
+        headers.put(StoreKeys.providerItemKey(conversationId, item), ProviderIdsCodec.encode(ids));
+      }
+    });
+    ProviderState kept = state instanceof ProviderConversation conversation
+        ? ProviderConversation.empty(conversation.conversationId(), conversation.endpoint())
+        : state;
+    putHeader(conversationId, header(conversationId).withProviderHold(kept == null ? null
+        : new ProviderHold(profile, kept)));
+  }
+
+  private Map<String, List<String>> providerItems(String conversationId) {
+    Map<String, List<String>> items = new LinkedHashMap<>();
+    try (KeyValueIterator<Bytes, byte[]> it =
+        headers.prefixScan(StoreKeys.providerItemPrefix(conversationId), PREFIX_SERIALIZER)) {
+      it.forEachRemaining(kv -> items.put(StoreKeys.providerItemOf(kv.key, conversationId),
+          ProviderIdsCodec.decode(kv.value)));
+    }
+    return items;
   }
 
   /** The conversation's header; {@link ConversationHeader#EMPTY} when it has none. */

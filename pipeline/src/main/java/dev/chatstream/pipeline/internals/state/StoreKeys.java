@@ -13,18 +13,40 @@ import org.apache.kafka.common.utils.Bytes;
  *   <li>item: {@code [len][conversation id][created_at micros, sign-flipped][arrival seq]} — so a
  *       prefix scan yields the context ordered by time, ties in arrival order;
  *   <li>index: {@code [len][conversation id][item id]} — the item's order key, for dedupe and lookup;
- *   <li>generation: {@code [len][conversation id][queue seq]} — requests in arrival order.
+ *   <li>generation: {@code [len][conversation id][queue seq]} — requests in arrival order;
+ *   <li>header: {@code [len][conversation id]}, and beside it in the same store, one entry per item a
+ *       provider conversation holds: {@code [len][conversation id][0x01][item id]} — the provider's ids
+ *       of that item.
  * </ul>
  */
 public final class StoreKeys {
   /** Bytes of an order key: created_at micros and arrival sequence, 8 bytes each. */
   public static final int ORDER_KEY_BYTES = 16;
 
+  private static final byte PROVIDER_ITEM = 1;
+
   private StoreKeys() {}
 
   /** The prefix shared by every key of one conversation. */
   public static Bytes conversationPrefix(String conversationId) {
     return Bytes.wrap(prefixBytes(conversationId, 0).array());
+  }
+
+  /** The prefix of every provider item key of one conversation, in the headers store. */
+  public static Bytes providerItemPrefix(String conversationId) {
+    return Bytes.wrap(prefixBytes(conversationId, 1).put(PROVIDER_ITEM).array());
+  }
+
+  /** The headers store key of the provider's ids of item {@code itemId}. */
+  public static Bytes providerItemKey(String conversationId, String itemId) {
+    byte[] id = itemId.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(prefixBytes(conversationId, 1 + id.length).put(PROVIDER_ITEM).put(id).array());
+  }
+
+  /** The item id of a provider item key. */
+  public static String providerItemOf(Bytes key, String conversationId) {
+    int start = Integer.BYTES + conversationId.getBytes(StandardCharsets.UTF_8).length + 1;
+    return new String(key.get(), start, key.get().length - start, StandardCharsets.UTF_8);
   }
 
   /** The order key of an item: its time, then its arrival sequence. */

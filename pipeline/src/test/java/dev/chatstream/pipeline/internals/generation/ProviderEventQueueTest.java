@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.llm.LlmStreamListener;
+import dev.chatstream.llm.state.ProviderConversation;
 import dev.chatstream.llm.stream.ChatChunk;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,20 @@ class ProviderEventQueueTest {
     int rest = queue.drain(100, Duration.ofSeconds(10), seen::add);
     assertEquals(10 - first, rest);
     assertTrue(queue.isEmpty());
+  }
+
+  @Test
+  void aProviderStateIsQueuedForTheStreamThreadLikeEveryOtherEvent() {
+    ProviderConversation state = ProviderConversation.empty("conv_1", "https://api.openai.com/v1");
+    listener.onProviderState(state);
+    listener.onProviderState(null);
+    List<ProviderEvent> seen = new ArrayList<>();
+
+    queue.drain(10, Duration.ofSeconds(10), seen::add);
+
+    assertEquals(List.of(new ProviderEvent.State(new GenerationHandle("c1", "r1", 1, 0), state),
+        new ProviderEvent.State(new GenerationHandle("c1", "r1", 1, 0), null)), seen);
+    assertFalse(seen.getFirst().isTerminal());
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.chatstream.llm.stream.ChoiceDelta;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.llm.stream.FunctionToolCall;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReplyAccumulatorTest {
@@ -41,6 +42,16 @@ class ReplyAccumulatorTest {
     assertEquals("item_m", calls.get(1).group());
     assertNull(reply.message(false));
     assertEquals("tool_calls", reply.finishReason(false));
+  }
+
+  @Test
+  void aFinishReasonTheConnectorReportsWinsUnlessCancelled() {
+    ReplyAccumulator reply = new ReplyAccumulator("m", 1.0);
+    reply.add(new ChatChunk("c", ChoiceDelta.text("cut sho"), null));
+    reply.add(new ChatChunk("c", new ChoiceDelta(ChatRole.ASSISTANT, null, List.of(),
+        Map.of("finish_reason", "length", "incomplete_reason", "max_output_tokens")), CompletionUsage.of(50, 9, 59)));
+    assertEquals("length", reply.finishReason(false));
+    assertEquals("cancelled", reply.finishReason(true));
   }
 
   @Test

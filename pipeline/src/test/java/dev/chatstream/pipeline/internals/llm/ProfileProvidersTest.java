@@ -23,6 +23,7 @@ import dev.chatstream.llm.livekit.LiveKitInferenceProvider;
 import dev.chatstream.llm.mistral.MistralProvider;
 import dev.chatstream.llm.offline.OfflineProvider;
 import dev.chatstream.llm.openai.OpenAiChatProvider;
+import dev.chatstream.llm.openai.OpenAiResponsesProvider;
 import dev.chatstream.llm.testing.Fixtures;
 import dev.chatstream.llm.testing.Transcript;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
@@ -76,6 +77,18 @@ class ProfileProvidersTest {
       assertEquals(4, ((FallbackAdapter) registry.provider(null)).llms().size());
       assertTrue(registry.has("gateway"));
       assertFalse(registry.has("nope"));
+    }
+  }
+
+  @Test
+  void aResponsesProfileBuildsTheResponsesProvider() {
+    try (ProviderRegistry registry = registry(Map.of("llm.r.provider", "openai-responses",
+        "llm.r.responses.state", "conversation", "llm.r.timeout-ms", "4000"), Map.of("OPENAI_API_KEY", "sk-test"))) {
+      assertTrue(registry.provider("r") instanceof OpenAiResponsesProvider);
+      assertEquals("gpt-4.1", registry.provider("r").model());
+      assertEquals("openai.responses.LLM", registry.provider("r").label());
+      assertEquals("openai", registry.provider("r").provider());
+      assertEquals(Duration.ofMillis(4000), registry.connectOptions("r").timeout());
     }
   }
 

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatstream.llm.state.ProviderConversation;
+import dev.chatstream.llm.state.ResponseChain;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +33,65 @@ class StateCodecsTest {
     assertEquals("req-1", decoded.toolLoop().requestId());
     assertEquals(2, decoded.toolLoop().step());
     assertEquals(List.of("call_a", "call_b"), decoded.toolLoop().pendingCallIds());
+  }
+
+  @Test
+  void headerRoundTripsWithAResponseChain() {
+    ResponseChain chain = new ResponseChain("resp_42", "https://api.openai.com/v1", "gpt-4.1", 7,
+        "0123456789abcdef0123456789abcdef", "item_abc", 2);
+    ConversationHeader header = new ConversationHeader(7, 900, 8, 3, null, new ProviderHold("default", chain));
+
+    ConversationHeader decoded = ConversationHeaderCodec.decode(ConversationHeaderCodec.encode(header));
+
+    assertEquals(header, decoded);
+    assertEquals(chain, decoded.providerHold().state());
+    assertEquals(header.withItemAdded(10).providerHold(), decoded.providerHold(), "updates keep the state");
+  }
+
+  @Test
+  void aChainWithoutReplyIdAndAProviderConversationRoundTrip() {
+    ResponseChain chain = new ResponseChain("resp_1", "http://localhost:8000/v1", "m", 1, "ab", null, 0);
+    ProviderConversation conversation = ProviderConversation.empty("conv_9", "https://api.openai.com/v1");
+
+    for (ProviderHold hold : List.of(new ProviderHold("a", chain), new ProviderHold("b", conversation))) {
+      ConversationHeader header = ConversationHeader.EMPTY.withProviderHold(hold);
+      assertEquals(hold, ConversationHeaderCodec.decode(ConversationHeaderCodec.encode(header)).providerHold());
+    }
+  }
+
+  @Test
+  void aVersionOneHeaderStillDecodes() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(1);
+      out.writeInt(4);
+      out.writeLong(512);
+      out.writeLong(6);
+      out.writeLong(2);
+      out.writeBoolean(true);
+      out.writeInt(2);
+      out.write(new byte[] {7, 7});
+      out.writeUTF("req-1");
+      out.writeInt(1);
+      out.writeInt(1);
+      out.writeUTF("call_a");
+    }
+
+    ConversationHeader decoded = ConversationHeaderCodec.decode(bytes.toByteArray());
+
+    assertEquals(4, decoded.itemCount());
+    assertEquals(512, decoded.byteCount());
+    assertEquals(6, decoded.nextArrivalSeq());
+    assertEquals(2, decoded.nextGenerationSeq());
+    assertEquals(List.of("call_a"), decoded.toolLoop().pendingCallIds());
+    assertNull(decoded.providerHold());
+    assertEquals(2, ConversationHeaderCodec.encode(decoded)[0], "written back as version 2");
+  }
+
+  @Test
+  void providerItemIdsRoundTrip() {
+    assertEquals(List.of("rs_1", "msg_2"), ProviderIdsCodec.decode(ProviderIdsCodec.encode(List.of("rs_1", "msg_2"))));
+    assertEquals(List.of(), ProviderIdsCodec.decode(ProviderIdsCodec.encode(List.of())));
   }
 
   @Test

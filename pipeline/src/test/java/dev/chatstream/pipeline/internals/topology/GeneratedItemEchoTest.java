@@ -40,4 +40,14 @@ class GeneratedItemEchoTest {
     assertEquals(1, harness.context("c1").items().size());
     assertEquals("hello", ((ChatMessage) harness.context("c1").items().get(0)).textContent());
   }
+
+  @Test
+  void reprocessOutputIsNeverAppliedWhateverApplicationWroteIt() {
+    harness.sendRaw("c1", harness.encode(USER_MESSAGE),
+        Origin.markReprocess(Origin.mark(new RecordHeaders(), "chatstream-reprocess-run-1"), "run-1"));
+    harness.sendRaw("c1", harness.encode(USER_MESSAGE), Origin.markReprocess(new RecordHeaders(), "run-1"));
+
+    assertTrue(harness.context("c1").items().isEmpty(), "a replay never changes a live conversation");
+    assertTrue(harness.readDeadLetters().isEmpty());
+  }
 }
