@@ -55,6 +55,8 @@ final class BenchPipeline implements AutoCloseable {
     all.put(ChatstreamConfig.DATA_DIR_CONFIG, environment.workDir().toString());
     all.put(ChatstreamConfig.STATE_DIR_CONFIG, environment.workDir().resolve("state-" + name).toString());
     all.put(ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    // the bench scrapes nothing over HTTP: a free port, so that runs never collide on 8080
+    all.put(ChatstreamConfig.HTTP_PORT_CONFIG, "0");
     all.putAll(settings);
     all.putAll(environment.pipelineSettings());
     ChatstreamConfig config = ChatstreamConfig.of(all);

@@ -4,6 +4,7 @@ import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.client.OutputConsumer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
+import dev.chatstream.pipeline.internals.tracing.Tracing;
 import java.util.Collection;
 
 /** Producers and consumers configured like the service: same cluster, topics and serde. */
@@ -22,6 +23,12 @@ final class ClientFactory {
 
   ConversationProducer producer() {
     return new ConversationProducer(config.clientProperties(), topics);
+  }
+
+  /** A producer whose sends are traced with {@code tracing}, when it is on. */
+  ConversationProducer producer(Tracing tracing) {
+    return tracing.enabled() ? new ConversationProducer(config.clientProperties(), topics, tracing.openTelemetry())
+        : producer();
   }
 
   OutputConsumer consumer(Collection<String> topicNames, boolean fromBeginning) {

@@ -88,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
     settings.put(ChatstreamConfig.EMBEDDED_BROKER_PORT_CONFIG, "0");
     settings.put(ChatstreamConfig.DATA_DIR_CONFIG, dataDir.toString());
     settings.put(ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, "1");
+    settings.put(ChatstreamConfig.HTTP_PORT_CONFIG, "0");
     settings.put("llm.default.provider", "offline");
     settings.put("llm.default.ttft-ms", "150");
     settings.put("llm.default.token-delay-ms", "40");

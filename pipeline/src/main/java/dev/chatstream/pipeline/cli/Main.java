@@ -11,7 +11,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "LLM conversations as Kafka event streams.",
-    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class, ChatCommand.class, DemoCommand.class, ReprocessCommand.class},
+    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class, ChatCommand.class, DemoCommand.class, ReprocessCommand.class,
+        ShowCommand.class},
     footer = {"", "The load harness is `./chatstream bench` (bench/, a jar of its own; `./chatstream bench --help`)."})
 public final class Main implements Runnable {
   @Spec

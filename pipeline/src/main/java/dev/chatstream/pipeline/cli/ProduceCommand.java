@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstream.llm.internal.json.Json;
 import dev.chatstream.pipeline.client.ConversationProducer;
+import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.internals.json.InputEventJson;
+import dev.chatstream.pipeline.internals.tracing.Tracing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Parameters;
     description = {"Read JSON lines (a file, or standard input) and write them as events to the conversations topic.",
         "Each line is an item in the ChatContext to_dict shape plus conversation_id (type message, function_call, "
             + "function_call_output) or a request (type generate_reply, cancel, truncate, delete).",
-        "An invalid line is reported with its line number and skipped; the exit status is then 2."})
+        "An invalid line is reported with its line number and skipped; the exit status is then 2.",
+        "With tracing.enabled, each event is sent in a span of its own (OTEL_* variables) and carries its "
+            + "W3C traceparent header."})
 final class ProduceCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = Json.mapper();
 
@@ -33,10 +37,12 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ClientFactory clients = new ClientFactory(options.loadForClient());
+    ChatstreamConfig config = options.loadForClient();
+    ClientFactory clients = new ClientFactory(config);
     int sent = 0;
     int skipped = 0;
-    try (BufferedReader reader = open(); ConversationProducer producer = clients.producer()) {
+    try (BufferedReader reader = open(); Tracing tracing = Tracing.of(config);
+        ConversationProducer producer = clients.producer(tracing)) {
       String line;
       int number = 0;
       while ((line = reader.readLine()) != null) {

@@ -48,6 +48,8 @@ final class RunCommand implements Callable<Integer> {
     runtime.awaitRunning(Duration.ofMinutes(2));
     Console.status("running: application " + config.applicationId() + ", processing.guarantee "
         + config.processingGuarantee() + ", topics " + String.join(", ", Topics.of(runtime.config()).names()));
+    runtime.service().httpPort().ifPresent(port -> Console.status("HTTP on port " + port + ": /metrics, "
+        + "/health/live, /health/ready, /conversations/{id} (`./chatstream show ID`)"));
     Console.status("send events with `./chatstream produce`, read them with `./chatstream consume --follow`; Ctrl-C stops");
     try {
       stopped.await();

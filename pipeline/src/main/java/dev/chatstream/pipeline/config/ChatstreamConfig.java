@@ -145,6 +145,42 @@ public final class ChatstreamConfig extends AbstractConfig {
   private static final String SERDE_REGISTRY_CLASS_DOC = "With serde=registry: the Kafka Serde class to use "
       + "(a user-supplied jar on the classpath).";
 
+  public static final String HTTP_ENABLED_CONFIG = "http.enabled";
+  private static final String HTTP_ENABLED_DOC = "Serve the HTTP endpoints: /metrics (Prometheus), /health/live, "
+      + "/health/ready and /conversations/{id}. Off: no HTTP port, and conversations cannot be queried.";
+
+  public static final String HTTP_HOST_CONFIG = "http.host";
+  private static final String HTTP_HOST_DOC = "The address the HTTP endpoints listen on (0.0.0.0: every interface). "
+      + "They answer with conversation content: keep the port inside the cluster's network.";
+
+  public static final String HTTP_PORT_CONFIG = "http.port";
+  private static final String HTTP_PORT_DOC = "The port of the HTTP endpoints (0: any free port).";
+
+  public static final String HTTP_ADVERTISED_HOST_CONFIG = "http.advertised.host";
+  private static final String HTTP_ADVERTISED_HOST_DOC = "The host other instances reach this one's HTTP endpoints "
+      + "at, published to them as Kafka Streams' application.server (with the port in use), so that any instance "
+      + "answers for any conversation. Empty: http.host, or this machine's host name when http.host is a wildcard "
+      + "address.";
+
+  public static final String METRICS_ENABLED_CONFIG = "metrics.enabled";
+  private static final String METRICS_ENABLED_DOC = "Record chatstream's meters (OpenTelemetry GenAI names) and bind "
+      + "Kafka Streams' and the clients' own metrics beside them. Off: nothing is recorded and /metrics answers 404.";
+
+  public static final String METRICS_JMX_ENABLED_CONFIG = "metrics.jmx.enabled";
+  private static final String METRICS_JMX_ENABLED_DOC = "With metrics.enabled, also publish the meters as JMX "
+      + "MBeans (domain chatstream).";
+
+  public static final String TRACING_ENABLED_CONFIG = "tracing.enabled";
+  private static final String TRACING_ENABLED_DOC = "OpenTelemetry spans per generation (chat {model}, a child per "
+      + "attempt), parented by the W3C traceparent header of the record that asked for it, whose context output "
+      + "records carry on. Exported as the standard OTEL_* variables say (OTLP by default). Off: no span is made "
+      + "and no header is read or written.";
+
+  public static final String TRACING_CONTENT_ENABLED_CONFIG = "tracing.content.enabled";
+  private static final String TRACING_CONTENT_ENABLED_DOC = "With tracing.enabled, record the prompt and the reply "
+      + "on the chat spans (gen_ai.input.messages, gen_ai.output.messages). Off: spans carry no conversation "
+      + "content.";
+
   private static final ConfigDef CONFIG = new ConfigDef()
       .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
       .define(EMBEDDED_BROKER_HOST_CONFIG, Type.STRING, "localhost", new NonEmptyString(), Importance.MEDIUM,
@@ -188,7 +224,16 @@ public final class ChatstreamConfig extends AbstractConfig {
           DEFAULT_LLM_DOC)
       .define(SERDE_CONFIG, Type.STRING, SERDE_SINGLE_OBJECT, ValidString.in(SERDE_SINGLE_OBJECT, SERDE_REGISTRY),
           Importance.MEDIUM, SERDE_DOC)
-      .define(SERDE_REGISTRY_CLASS_CONFIG, Type.CLASS, null, Importance.LOW, SERDE_REGISTRY_CLASS_DOC);
+      .define(SERDE_REGISTRY_CLASS_CONFIG, Type.CLASS, null, Importance.LOW, SERDE_REGISTRY_CLASS_DOC)
+      .define(HTTP_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, HTTP_ENABLED_DOC)
+      .define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", new NonEmptyString(), Importance.MEDIUM, HTTP_HOST_DOC)
+      .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
+      .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, "", Validators.hostName(), Importance.MEDIUM,
+          HTTP_ADVERTISED_HOST_DOC)
+      .define(METRICS_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, METRICS_ENABLED_DOC)
+      .define(METRICS_JMX_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.LOW, METRICS_JMX_ENABLED_DOC)
+      .define(TRACING_ENABLED_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM, TRACING_ENABLED_DOC)
+      .define(TRACING_CONTENT_ENABLED_CONFIG, Type.BOOLEAN, false, Importance.LOW, TRACING_CONTENT_ENABLED_DOC);
 
   private final Map<String, String> settings;
   private final Map<String, String> origins;
@@ -398,6 +443,47 @@ public final class ChatstreamConfig extends AbstractConfig {
     serdeSettings.put(EventSerdeConfig.SERDE_CONFIG, serde());
     serdeRegistryClass().ifPresent(type -> serdeSettings.put(EventSerdeConfig.REGISTRY_SERDE_CLASS_CONFIG, type.getName()));
     return serdeSettings;
+  }
+
+  /** True when the HTTP endpoints are served. */
+  public boolean httpEnabled() {
+    return getBoolean(HTTP_ENABLED_CONFIG);
+  }
+
+  /** The address the HTTP endpoints listen on. */
+  public String httpHost() {
+    return getString(HTTP_HOST_CONFIG);
+  }
+
+  /** The port of the HTTP endpoints (0: any free port). */
+  public int httpPort() {
+    return getInt(HTTP_PORT_CONFIG);
+  }
+
+  /** The host other instances reach this one at, when configured. */
+  public Optional<String> httpAdvertisedHost() {
+    String host = getString(HTTP_ADVERTISED_HOST_CONFIG).strip();
+    return host.isEmpty() ? Optional.empty() : Optional.of(host);
+  }
+
+  /** True when chatstream's meters are recorded. */
+  public boolean metricsEnabled() {
+    return getBoolean(METRICS_ENABLED_CONFIG);
+  }
+
+  /** True when the meters are published over JMX too. */
+  public boolean metricsJmxEnabled() {
+    return getBoolean(METRICS_JMX_ENABLED_CONFIG);
+  }
+
+  /** True when generations make OpenTelemetry spans. */
+  public boolean tracingEnabled() {
+    return getBoolean(TRACING_ENABLED_CONFIG);
+  }
+
+  /** True when spans record the prompt and the reply. */
+  public boolean tracingContentEnabled() {
+    return getBoolean(TRACING_CONTENT_ENABLED_CONFIG);
   }
 
   /** The LLM profiles, with the default one. */

@@ -12,6 +12,7 @@ final class Validators {
 
   private static final Pattern TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]*");
   private static final Pattern REGION_CHARS = Pattern.compile("[a-z0-9-]+");
+  private static final Pattern HOST_CHARS = Pattern.compile("[a-zA-Z0-9._-]*");
 
   private Validators() {}
 
@@ -74,6 +75,15 @@ final class Validators {
         throw new ConfigException(name, value, "a region name holds only lower-case letters, digits and '-'");
       }
     }, () -> "a region name such as us-east-1, or unset");
+  }
+
+  /** A host name or address, or empty: it goes into Kafka Streams' application.server and into URLs. */
+  static ConfigDef.Validator hostName() {
+    return ConfigDef.LambdaValidator.with((name, value) -> {
+      if (value == null || !HOST_CHARS.matcher(value.toString().strip()).matches()) {
+        throw new ConfigException(name, value, "a host name holds only letters, digits, '.', '_' and '-'");
+      }
+    }, () -> "a host name or address, or empty");
   }
 
   static ConfigDef.Validator topicPrefix() {

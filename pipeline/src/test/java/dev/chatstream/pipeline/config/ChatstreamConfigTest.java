@@ -218,9 +218,26 @@ class ChatstreamConfigTest {
   }
 
   @Test
+  void operatingDefaultsServeHttpAndMetricsWithTracingOff() {
+    ChatstreamConfig config = ChatstreamConfig.of(Map.of());
+    assertTrue(config.httpEnabled());
+    assertEquals("0.0.0.0", config.httpHost());
+    assertEquals(8080, config.httpPort());
+    assertEquals(Optional.empty(), config.httpAdvertisedHost());
+    assertTrue(config.metricsEnabled() && config.metricsJmxEnabled());
+    assertFalse(config.tracingEnabled() || config.tracingContentEnabled());
+    assertEquals(Optional.of("chatstream-2"),
+        ChatstreamConfig.of(Map.of("http.advertised.host", " chatstream-2 ")).httpAdvertisedHost());
+    assertThrows(ConfigException.class, () -> ChatstreamConfig.of(Map.of("http.advertised.host", "a host")));
+    assertThrows(ConfigException.class, () -> ChatstreamConfig.of(Map.of("http.advertised.host", "h:1")));
+    assertThrows(ConfigException.class, () -> ChatstreamConfig.of(Map.of("http.port", "-1")));
+    assertThrows(ConfigException.class, () -> ChatstreamConfig.of(Map.of("tracing.enabled", "maybe")));
+  }
+
+  @Test
   void configDefDeclaresEverySettingWithDocumentation() {
     var keys = ChatstreamConfig.configDef().configKeys();
-    assertEquals(25, keys.size());
+    assertEquals(33, keys.size());
     keys.values().forEach(key -> assertFalse(key.documentation.isBlank(), key.name));
     LlmProfileConfig.configDef().configKeys().values()
         .forEach(key -> assertFalse(key.documentation.isBlank(), key.name));

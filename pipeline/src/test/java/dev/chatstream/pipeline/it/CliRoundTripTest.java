@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code chatstream produce} and {@code chatstream consume} against a runtime on a real broker: JSON
- * lines in, events out as JSON lines, with the offline provider answering.
+ * {@code chatstream produce}, {@code chatstream consume} and {@code chatstream show} against a runtime on a
+ * real broker: JSON lines in, events out as JSON lines, the conversation as the service holds it, with
+ * the offline provider answering.
  */
 @Timeout(60)
 class CliRoundTripTest {
@@ -51,6 +52,7 @@ class CliRoundTripTest {
         ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, "2",
         ChatstreamConfig.COMMIT_INTERVAL_MS_CONFIG, "100",
         ChatstreamConfig.STATE_DIR_CONFIG, broker.dir().resolve("state").toString(),
+        ChatstreamConfig.HTTP_PORT_CONFIG, "0",
         "llm.default.provider", "offline",
         "llm.default.ttft-ms", "5",
         "llm.default.token-delay-ms", "2"));
@@ -110,6 +112,23 @@ class CliRoundTripTest {
       assertFalse(reply.get("cancelled").asBoolean());
       assertEquals("[offline provider] You said: hello from the command line", reply.at("/message/content/0/text").asText());
       assertEquals(streamed.toString(), reply.at("/message/content/0/text").asText());
+
+      String url = "http://localhost:" + runtime.service().httpPort().orElseThrow();
+      Run show = run("show", "cli", "--url", url);
+      assertEquals(0, show.status(), show.err());
+      JsonNode shown = JSON.readTree(show.out());
+      assertEquals("cli", shown.get("conversation_id").asText());
+      assertEquals("hello from the command line", shown.at("/context/items/0/content/0").asText());
+      assertEquals(reply.at("/message/content/0/text").asText(), shown.at("/context/items/1/content/0").asText());
+      assertTrue(shown.get("generations").isEmpty());
+
+      Run unknown = run("show", "nobody", "--url", url);
+      assertEquals(1, unknown.status());
+      assertTrue(unknown.err().contains("unknown conversation 'nobody'"), unknown.err());
+      assertTrue(unknown.out().isEmpty());
+      Run nothing = run("show", "cli", "--url", "http://localhost:1");
+      assertEquals(2, nothing.status());
+      assertTrue(nothing.err().contains("no chatstream instance answered"), nothing.err());
     }
   }
 

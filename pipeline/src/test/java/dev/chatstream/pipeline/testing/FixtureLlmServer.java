@@ -47,24 +47,32 @@ public final class FixtureLlmServer implements AutoCloseable {
   /**
    * A recorded stream and how fast it is sent.
    *
-   * @param fixture the path under {@code fixtures/}
+   * @param fixture the path under {@code fixtures/}, or null for an error answer
    * @param eventDelay the wait before each SSE event after the first
+   * @param status the HTTP status: 200 for a stream, else an error with an OpenAI error body
    */
-  public record Reply(String fixture, Duration eventDelay) {
+  public record Reply(String fixture, Duration eventDelay, int status) {
     /** Validates. */
     public Reply {
-      Objects.requireNonNull(fixture, "fixture");
       Objects.requireNonNull(eventDelay, "eventDelay");
+      if (status == 200) {
+        Objects.requireNonNull(fixture, "fixture");
+      }
     }
 
     /** {@code fixture} sent at once. */
     public static Reply of(String fixture) {
-      return new Reply(fixture, Duration.ZERO);
+      return new Reply(fixture, Duration.ZERO, 200);
     }
 
     /** {@code fixture}, one event every {@code eventDelay}. */
     public static Reply paced(String fixture, Duration eventDelay) {
-      return new Reply(fixture, eventDelay);
+      return new Reply(fixture, eventDelay, 200);
+    }
+
+    /** An HTTP error {@code status} with an OpenAI error body, instead of a stream. */
+    public static Reply failure(int status) {
+      return new Reply(null, Duration.ZERO, status);
     }
   }
 
@@ -137,6 +145,13 @@ public final class FixtureLlmServer implements AutoCloseable {
   }
 
   private MockResponse respond(Reply reply) {
+    if (reply.status() != 200) {
+      return new MockResponse.Builder()
+          .code(reply.status())
+          .addHeader("Content-Type", "application/json")
+          .body("{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\"}}")
+          .build();
+    }
     return new MockResponse.Builder()
         .addHeader("Content-Type", "text/event-stream")
         .body(new PacedSseBody(Fixtures.text(reply.fixture()), reply.eventDelay(), abandoned::incrementAndGet))

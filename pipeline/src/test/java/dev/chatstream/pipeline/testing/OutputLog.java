@@ -51,6 +51,11 @@ public final class OutputLog implements AutoCloseable {
     return matching;
   }
 
+  /** The records read so far that match {@code filter}, with their headers. */
+  public List<OutputRecord> records(Predicate<OutputRecord> filter) {
+    return records.stream().filter(filter).toList();
+  }
+
   /** The records of the dead-letter topic read so far. */
   public List<OutputRecord> deadLetters() {
     return records.stream().filter(OutputRecord::isDeadLetter).toList();

@@ -10,6 +10,7 @@ import dev.chatstream.pipeline.broker.EmbeddedKafka;
 import dev.chatstream.pipeline.client.ConversationProducer;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
 import dev.chatstream.pipeline.internals.json.InputEventJson;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ import org.apache.kafka.streams.ThreadMetadata;
  * directories, events written as the JSON lines {@code chatstream produce} reads, and the outputs
  * read back by a {@code read_committed} {@link OutputLog}.
  *
- * <p>Defaults: {@code exactly_once_v2}, 2 partitions, {@code commit.interval.ms=100}; any setting can be
- * overridden.
+ * <p>Defaults: {@code exactly_once_v2}, 2 partitions, {@code commit.interval.ms=100}, HTTP on a free
+ * port, no JMX (several instances share one JVM); any setting can be overridden.
  */
 public final class PipelineOnBroker implements AutoCloseable {
   private static final AtomicInteger APPLICATIONS = new AtomicInteger();
@@ -84,6 +85,9 @@ public final class PipelineOnBroker implements AutoCloseable {
     settings.put(ChatstreamConfig.TOPIC_PARTITIONS_CONFIG, "2");
     settings.put(ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG, ChatstreamConfig.EXACTLY_ONCE_V2);
     settings.put(ChatstreamConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+    settings.put(ChatstreamConfig.HTTP_PORT_CONFIG, "0");
+    settings.put(ChatstreamConfig.HTTP_HOST_CONFIG, "localhost");
+    settings.put(ChatstreamConfig.METRICS_JMX_ENABLED_CONFIG, "false");
     settings.putAll(overrides);
     return new PipelineOnBroker(broker.bootstrapServers(), workDir, settings);
   }
@@ -123,6 +127,23 @@ public final class PipelineOnBroker implements AutoCloseable {
   /** Starts an instance on a new state directory; {@code registry} serves its LLM profiles. */
   public ChatstreamService start(LlmRegistry registry) {
     return start(registry, newStateDir());
+  }
+
+  /** Starts an instance on a new state directory whose spans go to {@code openTelemetry} (with {@code tracing.enabled}). */
+  public ChatstreamService start(LlmRegistry registry, OpenTelemetry openTelemetry) {
+    ChatstreamService service = ChatstreamService.start(config(newStateDir()), registry, openTelemetry);
+    running.add(service);
+    return service;
+  }
+
+  /** A producer of input events that traces its sends with {@code openTelemetry}; the caller closes it. */
+  public ConversationProducer tracedProducer(OpenTelemetry openTelemetry) {
+    return new ConversationProducer(ChatstreamConfig.of(settings).clientProperties(), topics, openTelemetry);
+  }
+
+  /** The event {@code jsonLine} describes, as {@link #send} writes it. */
+  public static ConversationEvent parse(String jsonLine) {
+    return event(jsonLine);
   }
 
   /** Starts an instance keeping its state in {@code stateDir}. */

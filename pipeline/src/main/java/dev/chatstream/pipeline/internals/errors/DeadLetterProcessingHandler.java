@@ -12,14 +12,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the input record whose processing threw to the dead-letter topic, with reason
  * {@code processing_error} and the exception's type and message, and lets the service go on.
- * Configured with {@link #DLQ_TOPIC_CONFIG}.
+ * Configured with {@link #DLQ_TOPIC_CONFIG}, and optionally {@link #COUNTER_CONFIG}.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
   /** The streams property naming the dead-letter topic. */
   public static final String DLQ_TOPIC_CONFIG = "chatstream.dlq.topic";
+  /** The streams property holding the {@link DeadLetterCounter} to count into (an object, not a string). */
+  public static final String COUNTER_CONFIG = "chatstream.dlq.counter";
+  private static final String REASON = "processing_error";
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
   private String topic;
+  private DeadLetterCounter counter = DeadLetterCounter.NONE;
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -28,6 +32,9 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
       throw new IllegalArgumentException(DLQ_TOPIC_CONFIG + " must name the dead-letter topic");
     }
     topic = configured.toString();
+    if (configs.get(COUNTER_CONFIG) instanceof DeadLetterCounter configuredCounter) {
+      counter = configuredCounter;
+    }
   }
 
   @Override
@@ -39,8 +46,9 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
       return Response.resume();
     }
     ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(topic, null, context.sourceRawKey(),
-        context.sourceRawValue(), DeadLetterHeaders.of(context.headers(), "processing_error", message,
+        context.sourceRawValue(), DeadLetterHeaders.of(context.headers(), REASON, message,
             context.topic(), context.partition(), context.offset()));
+    counter.deadLetter(REASON);
     return Response.resume(List.of(deadLetter));
   }
 }

@@ -5,7 +5,8 @@ import dev.chatstream.llm.LlmStream;
 /**
  * A generation attempt running on a provider, as the stream thread tracks it: its handle, its
  * request (decoded, and as it arrived), the provider stream to cancel, what the reply has collected
- * so far, and the sequence number of the next output event.
+ * so far, the sequence number of the next output event, when it started, and, when traced, the
+ * trace context it was asked in and the one its output records carry.
  */
 public final class ActiveGeneration {
   private final GenerationHandle handle;
@@ -13,6 +14,9 @@ public final class ActiveGeneration {
   private final byte[] encodedRequest;
   private final ReplyAccumulator reply;
   private final int toolStep;
+  private final String parentTraceparent;
+  private final long startedAtNanos = System.nanoTime();
+  private byte[] traceparent;
   private LlmStream stream;
   private long nextSequence;
   private boolean chunked;
@@ -30,11 +34,21 @@ public final class ActiveGeneration {
    */
   public ActiveGeneration(
       GenerationHandle handle, ReplyRequest request, byte[] encodedRequest, ReplyAccumulator reply, int toolStep) {
+    this(handle, request, encodedRequest, reply, toolStep, null);
+  }
+
+  /**
+   * An attempt about to start, asked for in the trace of {@code parentTraceparent} (a W3C
+   * {@code traceparent}, or null).
+   */
+  public ActiveGeneration(GenerationHandle handle, ReplyRequest request, byte[] encodedRequest, ReplyAccumulator reply,
+      int toolStep, String parentTraceparent) {
     this.handle = handle;
     this.request = request;
     this.encodedRequest = encodedRequest;
     this.reply = reply;
     this.toolStep = toolStep;
+    this.parentTraceparent = parentTraceparent;
   }
 
   /** The attempt's handle. */
@@ -60,6 +74,26 @@ public final class ActiveGeneration {
   /** 0 for a producer's request, n for the n-th automatic reply of a tool loop. */
   public int toolStep() {
     return toolStep;
+  }
+
+  /** The W3C {@code traceparent} of the record that asked for this generation, or null. */
+  public String parentTraceparent() {
+    return parentTraceparent;
+  }
+
+  /** The {@code traceparent} header value this attempt's output records carry, or null when untraced. */
+  public byte[] traceparent() {
+    return traceparent;
+  }
+
+  /** Sets the {@code traceparent} header value of this attempt's output records. */
+  public void traceparent(byte[] value) {
+    this.traceparent = value;
+  }
+
+  /** {@link System#nanoTime()} when the attempt was created, just before it started. */
+  public long startedAtNanos() {
+    return startedAtNanos;
   }
 
   /** Takes the next output sequence number of this attempt. */

@@ -59,8 +59,10 @@ public final class GenerationLifecycle {
    * Queues a request and starts it if it is next. A request that interrupts first cancels the running
    * generation and any tool loop waiting for outputs. A request whose id is already queued or running
    * is a repeat (a producer's retry, a replayed record) and is ignored.
+   *
+   * @param traceparent the W3C trace context of the record that asked, or null
    */
-  public void request(String conversationId, ReplyRequest request, byte[] encoded) {
+  public void request(String conversationId, ReplyRequest request, byte[] encoded, String traceparent) {
     boolean repeat = generations.entries(conversationId).stream()
         .anyMatch(entry -> entry.requestId().equals(request.requestId()));
     if (repeat) {
@@ -72,7 +74,7 @@ public final class GenerationLifecycle {
       runner.cancel(conversationId);
       toolLoops.stop(conversationId, null);
     }
-    long seq = enqueue(conversationId, request.requestId(), 0, encoded);
+    long seq = enqueue(conversationId, request.requestId(), 0, encoded, traceparent);
     starts.queued(conversationId, seq, request);
     starts.startNext(conversationId);
   }
@@ -101,10 +103,13 @@ public final class GenerationLifecycle {
     }
   }
 
-  /** Counts a function output towards the tool loop waiting for it, and starts the next reply when complete. */
-  public void functionOutput(String conversationId, FunctionCallOutput output) {
+  /**
+   * Counts a function output towards the tool loop waiting for it, and starts the next reply when
+   * complete, in the trace of {@code traceparent} (the output record's W3C trace context, or null).
+   */
+  public void functionOutput(String conversationId, FunctionCallOutput output, String traceparent) {
     toolLoops.outputArrived(conversationId, output).ifPresent(next -> {
-      enqueue(conversationId, next.requestId(), next.toolStep(), next.encoded());
+      enqueue(conversationId, next.requestId(), next.toolStep(), next.encoded(), traceparent);
       starts.startNext(conversationId);
     });
   }
@@ -180,12 +185,12 @@ public final class GenerationLifecycle {
     return starts.waiting();
   }
 
-  private long enqueue(String conversationId, String requestId, int toolStep, byte[] encoded) {
+  private long enqueue(String conversationId, String requestId, int toolStep, byte[] encoded, String traceparent) {
     ConversationHeader header = conversations.header(conversationId);
     long seq = header.nextGenerationSeq();
     conversations.putHeader(conversationId, header.withGenerationQueued());
     generations.put(conversationId, new GenerationEntry(seq, GenerationEntry.Status.QUEUED, 0, requestId, toolStep,
-        clock.getAsDouble(), encoded));
+        clock.getAsDouble(), encoded, traceparent));
     return seq;
   }
 

@@ -19,6 +19,7 @@ public final class GenerationRunner {
   private final InflightLimiter limiter;
   private final ProviderEventQueue queue;
   private final Function<GenerationHandle, String> slotOf;
+  private final GenerationTracer tracer;
   private final Map<String, ActiveGeneration> active = new HashMap<>();
 
   /**
@@ -26,14 +27,25 @@ public final class GenerationRunner {
    * and report into {@code queue}.
    */
   public GenerationRunner(InflightLimiter limiter, ProviderEventQueue queue) {
-    this(limiter, queue, GenerationHandle::conversationId);
+    this(limiter, queue, GenerationHandle::conversationId, GenerationTracer.NONE);
+  }
+
+  /** A runner of one generation per conversation whose attempts {@code tracer} traces. */
+  public GenerationRunner(InflightLimiter limiter, ProviderEventQueue queue, GenerationTracer tracer) {
+    this(limiter, queue, GenerationHandle::conversationId, tracer);
   }
 
   /** A runner of one generation per slot, {@code slotOf} naming a generation's slot. */
   public GenerationRunner(InflightLimiter limiter, ProviderEventQueue queue, Function<GenerationHandle, String> slotOf) {
+    this(limiter, queue, slotOf, GenerationTracer.NONE);
+  }
+
+  private GenerationRunner(InflightLimiter limiter, ProviderEventQueue queue, Function<GenerationHandle, String> slotOf,
+      GenerationTracer tracer) {
     this.limiter = limiter;
     this.queue = queue;
     this.slotOf = slotOf;
+    this.tracer = tracer;
   }
 
   /**
@@ -54,7 +66,7 @@ public final class GenerationRunner {
     }
     active.put(slot, generation);
     try {
-      generation.started(provider.chat(request, queue.listenerFor(handle)));
+      generation.started(provider.chat(request, tracer.started(generation, provider, request, queue.listenerFor(handle))));
     } catch (RuntimeException e) {
       active.remove(slot);
       limiter.release();

@@ -120,7 +120,8 @@ final class GenerationStarts {
     GenerationEntry next = entry.nextAttempt();
     GenerationHandle handle = new GenerationHandle(conversationId, entry.requestId(), next.attempt(), entry.seq());
     ActiveGeneration generation = new ActiveGeneration(handle, request, entry.request(),
-        new ReplyAccumulator(starter.request().replyId(), entry.createdAt()), entry.toolStep());
+        new ReplyAccumulator(starter.request().replyId(), entry.createdAt()), entry.toolStep(),
+        entry.traceparent());
     if (!runner.tryStart(generation, starter.provider(), starter.request())) {
       return false;
     }

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param toolStep 0 for a request from a producer; n for the n-th automatic reply of a tool loop
  * @param createdAt the time stamped on the reply's items, in seconds
  * @param request the encoded {@code GenerateReply}
+ * @param traceparent the W3C trace context of the record that asked for it, or null (untraced)
  */
 public record GenerationEntry(
-    long seq, Status status, int attempt, String requestId, int toolStep, double createdAt, byte[] request) {
+    long seq, Status status, int attempt, String requestId, int toolStep, double createdAt, byte[] request,
+    String traceparent) {
 
   /** Where a request is in its life. */
   public enum Status {
@@ -33,8 +35,14 @@ public record GenerationEntry(
     Objects.requireNonNull(request, "request");
   }
 
+  /** An entry asked for outside any trace. */
+  public GenerationEntry(long seq, Status status, int attempt, String requestId, int toolStep, double createdAt,
+      byte[] request) {
+    this(seq, status, attempt, requestId, toolStep, createdAt, request, null);
+  }
+
   /** A copy that is running its next attempt. */
   public GenerationEntry nextAttempt() {
-    return new GenerationEntry(seq, Status.RUNNING, attempt + 1, requestId, toolStep, createdAt, request);
+    return new GenerationEntry(seq, Status.RUNNING, attempt + 1, requestId, toolStep, createdAt, request, traceparent);
   }
 }

@@ -15,6 +15,7 @@ import dev.chatstream.pipeline.internals.generation.OutputSink;
 import dev.chatstream.pipeline.internals.generation.ReplyRequest;
 import dev.chatstream.pipeline.internals.mapping.ItemMapper;
 import dev.chatstream.pipeline.internals.mapping.OutputEvents;
+import dev.chatstream.pipeline.internals.tracing.TraceHeaders;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Where a chunk becomes a Kafka record: forwards Avro output events to the sink nodes. */
+/**
+ * Where a chunk becomes a Kafka record: forwards Avro output events to the sink nodes. The records of
+ * a traced generation carry its W3C {@code traceparent} header, so a consumer continues the trace.
+ */
 public final class AvroOutputSink implements OutputSink {
   private final ProcessorContext<String, Object> context;
   private final Topics topics;
@@ -116,7 +120,13 @@ public final class AvroOutputSink implements OutputSink {
   }
 
   private void forward(ActiveGeneration generation, String sink, Object value) {
-    forward(generation.handle().conversationId(), sink, value);
+    Headers headers = headers();
+    byte[] traceparent = generation.traceparent();
+    if (traceparent != null) {
+      headers.add(TraceHeaders.TRACEPARENT, traceparent);
+    }
+    context.forward(new Record<>(generation.handle().conversationId(), value, System.currentTimeMillis(), headers),
+        sink);
   }
 
   private void forward(String conversationId, String sink, Object value) {

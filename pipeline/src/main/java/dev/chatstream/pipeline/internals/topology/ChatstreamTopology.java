@@ -5,13 +5,18 @@ import dev.chatstream.pipeline.LlmRegistry;
 import dev.chatstream.pipeline.Topic;
 import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.config.ChatstreamConfig;
+import dev.chatstream.pipeline.internals.generation.GenerationTracer;
 import dev.chatstream.pipeline.internals.generation.InflightLimiter;
 import dev.chatstream.pipeline.internals.inbound.CommandMapper;
 import dev.chatstream.pipeline.internals.mapping.AvroItemCodec;
 import dev.chatstream.pipeline.internals.mapping.EventRequestCodec;
+import dev.chatstream.pipeline.internals.metrics.MeteredOutputSink;
+import dev.chatstream.pipeline.internals.metrics.PipelineMeters;
 import dev.chatstream.pipeline.internals.state.ConversationLimits;
 import dev.chatstream.pipeline.internals.state.ConversationStore;
 import dev.chatstream.pipeline.internals.state.GenerationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,21 +62,38 @@ public final class ChatstreamTopology {
       int maxEventBytes,
       ConversationProcessor.Settings processor) {}
 
-  /** The topology of the service {@code config} describes, its LLM profiles served by {@code registry}. */
+  /**
+   * The topology of the service {@code config} describes, its LLM profiles served by {@code registry},
+   * with no meters and no tracing.
+   */
   public static Topology build(ChatstreamConfig config, LlmRegistry registry) {
+    return build(config, registry, new CompositeMeterRegistry(), GenerationTracer.NONE);
+  }
+
+  /**
+   * The topology of the service {@code config} describes, its LLM profiles served by {@code registry},
+   * its meters registered in {@code meters}, its generations traced by {@code tracer}.
+   */
+  public static Topology build(ChatstreamConfig config, LlmRegistry registry, MeterRegistry meters,
+      GenerationTracer tracer) {
     Topics topics = Topics.of(config);
+    InflightLimiter limiter = new InflightLimiter(config.maxInflightGenerations());
+    PipelineMeters pipelineMeters = new PipelineMeters(meters, registry, limiter);
+    ConversationProcessor.OutputSinkFactory avro = AvroOutputSink.factory(topics, config.applicationId());
     ConversationProcessor.Settings processor = new ConversationProcessor.Settings(
         registry,
-        new InflightLimiter(config.maxInflightGenerations()),
+        limiter,
         new AvroItemCodec(),
         new EventRequestCodec(topics.conversations()),
-        AvroOutputSink.factory(topics, config.applicationId()),
+        context -> new MeteredOutputSink(avro.create(context), pipelineMeters),
         topics.dlq(),
         new ConversationLimits(config.conversationMaxItems(), config.conversationMaxBytes()),
         config.drainInterval(),
         config.drainMaxEvents(),
         config.drainBudget(),
         config.firstChunkCommit().map(FirstChunkCommits::every).orElseGet(FirstChunkCommits::never),
+        pipelineMeters,
+        tracer,
         Clock::nowSeconds);
     return build(new Settings(topics, config.applicationId(), new CommandMapper(registry), config.eventMaxBytes(),
         processor));
@@ -83,7 +105,8 @@ public final class ChatstreamTopology {
     Topology topology = new Topology();
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.conversations().name());
     topology.addProcessor(DECODER, () -> new EventDecoder(topics.conversations().valueSerde().deserializer(),
-        settings.commands(), settings.maxEventBytes(), settings.applicationId(), topics.dlq(), RecordFilter.ALL), SOURCE);
+        settings.commands(), settings.maxEventBytes(), settings.applicationId(), topics.dlq(),
+        settings.processor().meters().deadLetters(), RecordFilter.ALL), SOURCE);
     topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(settings.processor()), DECODER);
     topology.addStateStore(store(ConversationStore.ITEMS), PROCESSOR);
     topology.addStateStore(store(ConversationStore.INDEX), PROCESSOR);

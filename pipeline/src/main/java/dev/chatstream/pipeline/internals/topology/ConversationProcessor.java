@@ -5,6 +5,7 @@ import dev.chatstream.pipeline.LlmRegistry;
 import dev.chatstream.pipeline.Topic;
 import dev.chatstream.pipeline.internals.generation.GenerationLifecycle;
 import dev.chatstream.pipeline.internals.generation.GenerationRunner;
+import dev.chatstream.pipeline.internals.generation.GenerationTracer;
 import dev.chatstream.pipeline.internals.generation.InflightLimiter;
 import dev.chatstream.pipeline.internals.generation.OutputSink;
 import dev.chatstream.pipeline.internals.generation.PipelineErrors;
@@ -12,11 +13,13 @@ import dev.chatstream.pipeline.internals.generation.ProviderEventQueue;
 import dev.chatstream.pipeline.internals.generation.RequestCodec;
 import dev.chatstream.pipeline.internals.inbound.Command;
 import dev.chatstream.pipeline.internals.inbound.Inbound;
+import dev.chatstream.pipeline.internals.metrics.PipelineMeters;
 import dev.chatstream.pipeline.internals.state.AppendOutcome;
 import dev.chatstream.pipeline.internals.state.ConversationLimits;
 import dev.chatstream.pipeline.internals.state.ConversationStore;
 import dev.chatstream.pipeline.internals.state.GenerationStore;
 import dev.chatstream.pipeline.internals.state.ItemCodec;
+import dev.chatstream.pipeline.internals.tracing.TraceHeaders;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import org.apache.kafka.common.utils.Bytes;
@@ -30,7 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The conversation processor: applies items to the ChatContext state, queues and starts
  * generations, and, in a wall-clock punctuator on the stream thread, drains what providers reported
- * into output records and state. Never waits on the network.
+ * into output records and state. Never waits on the network. When generations are traced, the W3C
+ * {@code traceparent} of the records that ask for them is kept with the request.
  */
 public final class ConversationProcessor implements Processor<String, Inbound, String, Object> {
   private final Settings settings;
@@ -42,6 +46,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
   private GenerationLifecycle generations;
   private PipelineErrors errors;
   private OutputSink sink;
+  private PipelineMeters.TaskMeters taskMeters;
   private Cancellable drain;
   private boolean resumePending;
 
@@ -59,6 +64,8 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
    * @param maxEventsPerDrain most provider events handled in one drain
    * @param drainBudget how long one drain may hand events over before it leaves the rest to the next
    * @param firstChunkCommits when to request a commit after first chunks (exactly-once)
+   * @param meters the service's meters
+   * @param tracer traces generation attempts
    * @param clock now, in seconds
    */
   public record Settings(
@@ -73,6 +80,8 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       int maxEventsPerDrain,
       Duration drainBudget,
       FirstChunkCommits firstChunkCommits,
+      PipelineMeters meters,
+      GenerationTracer tracer,
       DoubleSupplier clock) {}
 
   /** Builds the output sink of one task from its processor context. */
@@ -84,7 +93,7 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
 
   ConversationProcessor(Settings settings) {
     this.settings = settings;
-    this.deadLetters = new DeadLetters(settings.dlq());
+    this.deadLetters = new DeadLetters(settings.dlq(), settings.meters().deadLetters());
   }
 
   @Override
@@ -95,7 +104,8 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     KeyValueStore<Bytes, byte[]> headers = processorContext.getStateStore(ConversationStore.HEADERS);
     KeyValueStore<Bytes, byte[]> generationStore = processorContext.getStateStore(GenerationStore.NAME);
     conversations = new ConversationStore(items, index, headers, settings.itemCodec(), settings.limits());
-    runner = new GenerationRunner(settings.limiter(), queue);
+    runner = new GenerationRunner(settings.limiter(), queue, settings.tracer());
+    taskMeters = settings.meters().task();
     sink = settings.outputs().create(processorContext);
     generations = new GenerationLifecycle(conversations, new GenerationStore(generationStore), runner,
         settings.registry(), settings.requestCodec(), sink, settings.clock());
@@ -109,7 +119,8 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     String conversationId = record.key();
     switch (record.value().command()) {
       case Command.AppendItem append -> append(record, conversationId, append);
-      case Command.RequestReply reply -> generations.request(conversationId, reply.request(), reply.encoded());
+      case Command.RequestReply reply ->
+          generations.request(conversationId, reply.request(), reply.encoded(), traceparent(record));
       case Command.Cancel cancel -> generations.cancel(conversationId, cancel.requestId());
       case Command.Truncate truncate -> conversations.truncate(conversationId, truncate.maxItems());
       case Command.Delete delete -> {
@@ -127,8 +138,12 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       return;
     }
     if (outcome == AppendOutcome.APPENDED && append.item() instanceof FunctionCallOutput output) {
-      generations.functionOutput(conversationId, output);
+      generations.functionOutput(conversationId, output, traceparent(record));
     }
+  }
+
+  private String traceparent(Record<String, Inbound> record) {
+    return settings.tracer().enabled() ? TraceHeaders.traceparent(record.headers()) : null;
   }
 
   /**
@@ -142,8 +157,9 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       resumePending = false;
       generations.resume();
     }
+    long started = System.nanoTime();
     long firstChunks = generations.firstChunksForwarded();
-    queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), generations::onProviderEvent);
+    int drained = queue.drain(settings.maxEventsPerDrain(), settings.drainBudget(), generations::onProviderEvent);
     generations.endOfDrain();
     if (generations.firstChunksForwarded() != firstChunks) {
       settings.firstChunkCommits().firstChunkForwarded();
@@ -152,6 +168,10 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
       context.commit();
     }
     generations.startWaiting();
+    if (drained > 0) {
+      settings.meters().drained(System.nanoTime() - started, drained);
+    }
+    taskMeters.waiting(generations.waiting());
   }
 
   @Override
@@ -161,6 +181,9 @@ public final class ConversationProcessor implements Processor<String, Inbound, S
     }
     if (runner != null) {
       runner.closeAll();
+    }
+    if (taskMeters != null) {
+      taskMeters.close();
     }
   }
 }

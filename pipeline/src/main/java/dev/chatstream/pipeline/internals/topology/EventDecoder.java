@@ -2,6 +2,7 @@ package dev.chatstream.pipeline.internals.topology;
 
 import dev.chatstream.events.ConversationEvent;
 import dev.chatstream.pipeline.Topic;
+import dev.chatstream.pipeline.internals.errors.DeadLetterCounter;
 import dev.chatstream.pipeline.internals.inbound.Command;
 import dev.chatstream.pipeline.internals.inbound.CommandMapper;
 import dev.chatstream.pipeline.internals.inbound.Inbound;
@@ -32,12 +33,12 @@ final class EventDecoder implements Processor<String, byte[], String, Object> {
   private ProcessorContext<String, Object> context;
 
   EventDecoder(Deserializer<ConversationEvent> deserializer, CommandMapper commands, int maxEventBytes,
-      String applicationId, Topic<byte[]> dlq, RecordFilter filter) {
+      String applicationId, Topic<byte[]> dlq, DeadLetterCounter deadLetterCounter, RecordFilter filter) {
     this.deserializer = deserializer;
     this.commands = commands;
     this.maxEventBytes = maxEventBytes;
     this.applicationId = applicationId;
-    this.deadLetters = new DeadLetters(dlq);
+    this.deadLetters = new DeadLetters(dlq, deadLetterCounter);
     this.filter = filter;
   }
 

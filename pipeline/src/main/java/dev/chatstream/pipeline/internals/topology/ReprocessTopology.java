@@ -1,6 +1,7 @@
 package dev.chatstream.pipeline.internals.topology;
 
 import dev.chatstream.pipeline.Topic;
+import dev.chatstream.pipeline.internals.errors.DeadLetterCounter;
 import dev.chatstream.pipeline.internals.inbound.CommandMapper;
 import dev.chatstream.pipeline.internals.reprocess.ReplayPlan;
 import dev.chatstream.pipeline.internals.reprocess.ReplayProcessor;
@@ -54,7 +55,7 @@ public final class ReprocessTopology {
     topology.addSource(ChatstreamTopology.SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), input);
     topology.addProcessor(ChatstreamTopology.DECODER, () -> new EventDecoder(
         outputs.conversations().valueSerde().deserializer(), new CommandMapper(profile -> true),
-        settings.maxEventBytes(), settings.applicationId(), outputs.dlq(), filter), ChatstreamTopology.SOURCE);
+        settings.maxEventBytes(), settings.applicationId(), outputs.dlq(), DeadLetterCounter.NONE, filter), ChatstreamTopology.SOURCE);
     topology.addProcessor(ChatstreamTopology.PROCESSOR, () -> new ReplayProcessor(settings.processor()),
         ChatstreamTopology.DECODER);
     topology.addStateStore(store(ConversationStore.ITEMS), ChatstreamTopology.PROCESSOR);

@@ -68,8 +68,8 @@ class GenerationLifecycleTest {
   @Test
   void aRequestThatArrivesOnThisTaskIsNeverDecodedFromTheStore() {
     GenerationLifecycle lifecycle = lifecycle(new InflightLimiter(4));
-    lifecycle.request(CONVERSATION, request("r1", false), encoded("r1"));
-    lifecycle.request(CONVERSATION, request("r2", false), encoded("r2"));
+    lifecycle.request(CONVERSATION, request("r1", false), encoded("r1"), null);
+    lifecycle.request(CONVERSATION, request("r2", false), encoded("r2"), null);
     provider.nextCall().text("one").complete();
     drain(lifecycle);
     provider.nextCall().text("two").complete();
@@ -82,8 +82,8 @@ class GenerationLifecycleTest {
   @Test
   void requestsTakenOverFromTheStoreAreDecodedOncePerStart() {
     GenerationLifecycle before = lifecycle(new InflightLimiter(4));
-    before.request(CONVERSATION, request("r1", false), encoded("r1"));
-    before.request(CONVERSATION, request("r2", false), encoded("r2"));
+    before.request(CONVERSATION, request("r1", false), encoded("r1"), null);
+    before.request(CONVERSATION, request("r2", false), encoded("r2"), null);
     provider.nextCall();
 
     GenerationLifecycle after = lifecycle(new InflightLimiter(4));
@@ -101,8 +101,8 @@ class GenerationLifecycleTest {
   void aRequestWaitingForAPermitKeepsItsDecodedForm() {
     InflightLimiter limiter = new InflightLimiter(1);
     GenerationLifecycle lifecycle = lifecycle(limiter);
-    lifecycle.request("other", request("r0", false), encoded("r0"));
-    lifecycle.request(CONVERSATION, request("r1", false), encoded("r1"));
+    lifecycle.request("other", request("r0", false), encoded("r0"), null);
+    lifecycle.request(CONVERSATION, request("r1", false), encoded("r1"), null);
     assertEquals(1, lifecycle.waiting());
 
     provider.nextCall().text("zero").complete();
@@ -118,12 +118,12 @@ class GenerationLifecycleTest {
   @Test
   void aToolLoopStepDecodesItsRequestOnceWhenItStarts() {
     GenerationLifecycle lifecycle = lifecycle(new InflightLimiter(4));
-    lifecycle.request(CONVERSATION, request("r1", true), encoded("r1"));
+    lifecycle.request(CONVERSATION, request("r1", true), encoded("r1"), null);
     provider.nextCall().toolCall("get_weather", "{}", "call_1").complete();
     drain(lifecycle);
     FunctionCallOutput output = new FunctionCallOutput("out_1", "call_1", "get_weather", "sunny", false, 2.0);
     conversations.append(CONVERSATION, output);
-    lifecycle.functionOutput(CONVERSATION, output);
+    lifecycle.functionOutput(CONVERSATION, output, null);
     provider.nextCall().text("It is sunny.").complete();
     drain(lifecycle);
 

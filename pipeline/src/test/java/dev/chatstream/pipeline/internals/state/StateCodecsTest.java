@@ -115,6 +115,32 @@ class StateCodecsTest {
     assertEquals(entry.toolStep(), decoded.toolStep());
     assertEquals(entry.createdAt(), decoded.createdAt());
     assertArrayEquals(entry.request(), decoded.request());
+    assertNull(decoded.traceparent());
+  }
+
+  @Test
+  void generationEntryKeepsItsTraceContextAcrossAttempts() {
+    String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    GenerationEntry entry = new GenerationEntry(1, GenerationEntry.Status.QUEUED, 0, "r", 0, 2.0, new byte[] {7},
+        traceparent);
+    GenerationEntry decoded = GenerationEntryCodec.decode(GenerationEntryCodec.encode(entry.nextAttempt()));
+    assertEquals(traceparent, decoded.traceparent());
+    assertEquals(1, decoded.attempt());
+    assertArrayEquals(new byte[] {7}, decoded.request());
+  }
+
+  @Test
+  void generationEntriesOfVersionOneStillDecode() {
+    byte[] requestId = "r1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] v1 = java.nio.ByteBuffer.allocate(1 + 8 + 1 + 4 + 4 + 8 + 4 + requestId.length + 2)
+        .put((byte) 1).putLong(3).put((byte) 1).putInt(2).putInt(0).putDouble(5.5)
+        .putInt(requestId.length).put(requestId).put(new byte[] {4, 2}).array();
+    GenerationEntry decoded = GenerationEntryCodec.decode(v1);
+    assertEquals(3, decoded.seq());
+    assertEquals(GenerationEntry.Status.RUNNING, decoded.status());
+    assertEquals("r1", decoded.requestId());
+    assertArrayEquals(new byte[] {4, 2}, decoded.request());
+    assertNull(decoded.traceparent());
   }
 
   @Test
