@@ -35,6 +35,9 @@ final class StreamsSettings {
     props.put(StreamsConfig.POLL_MS_CONFIG, config.drainInterval().toMillis());
     // Kafka Streams' producers linger 100 ms by default; chunks should leave at once
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    // one produce request at a time per broker: what arrives while one is out leaves in the next, so
+    // batches grow with the load instead of the broker handling many small requests
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRequestSize(config));
     // the behaviour Kafka Streams makes the default in 5.0 (and warns about until then)
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

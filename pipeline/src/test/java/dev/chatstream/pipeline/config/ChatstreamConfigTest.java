@@ -178,6 +178,7 @@ class ChatstreamConfigTest {
     assertEquals(3, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
     assertEquals(7L, props.get(StreamsConfig.POLL_MS_CONFIG));
     assertEquals(0, props.get("producer.linger.ms"));
+    assertEquals(1, props.get("producer.max.in.flight.requests.per.connection"));
     assertEquals(5_000_000 + 64 * 1024, props.get("producer.max.request.size"));
     assertEquals("zstd", props.get("producer.compression.type"));
     assertEquals(true, props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG));
