@@ -48,6 +48,7 @@ final class FaultServer implements AutoCloseable {
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicBoolean> down = new ConcurrentHashMap<>();
+  private final java.util.Set<String> bearers = ConcurrentHashMap.newKeySet();
 
   private FaultServer(HttpServer server) {
     this.server = server;
@@ -81,6 +82,11 @@ final class FaultServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** The bearer tokens requests carried. */
+  java.util.Set<String> bearers() {
+    return java.util.Set.copyOf(bearers);
+  }
+
   /** The requests of one case, in arrival order. */
   List<Received> of(String caseId) {
     return received.stream().filter(r -> r.caseId().equals(caseId)).toList();
@@ -96,6 +102,7 @@ final class FaultServer implements AutoCloseable {
       int attempt = attempts.merge(route + "|" + caseId, 1, Integer::sum);
       received.add(new Received(route, caseId, fault, attempt, System.nanoTime(), body));
       String key = bearer(exchange);
+      bearers.add(key);
       if (down.getOrDefault(route, new AtomicBoolean()).get()) {
         status(exchange, 503, null, key);
         return;

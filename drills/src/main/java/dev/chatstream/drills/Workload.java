@@ -79,6 +79,22 @@ final class Workload {
     sentRequests.put(requestId(conversation, turn), id);
   }
 
+  /** The events of one turn (its user message, then its request), unsent. */
+  List<ConversationEvent> turnEvents(int conversation, int turn) {
+    String id = conversation(conversation);
+    ObjectNode request = JSON.createObjectNode().put("type", "generate_reply").put("conversation_id", id)
+        .put("request_id", requestId(conversation, turn));
+    return List.of(event(message(id, userItemId(conversation, turn), userText(conversation, turn))), event(request));
+  }
+
+  /** Records turn {@code turn} of every conversation as sent (by a producer of the caller's, acknowledged). */
+  void markSent(int turn) {
+    for (int c = 0; c < conversations; c++) {
+      sentItems.add(userItemId(c, turn));
+      sentRequests.put(requestId(c, turn), conversation(c));
+    }
+  }
+
   /** Sends every turn, turn by turn across the conversations, {@code gapMillis} apart. */
   void sendAll(ConversationProducer producer, long gapMillis) {
     for (int turn = 0; turn < turns; turn++) {
