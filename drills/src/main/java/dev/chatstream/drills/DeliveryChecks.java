@@ -40,7 +40,8 @@ final class DeliveryChecks {
     report.figure("requests", requests.size());
     report.figure("output events read", outputs.all().size());
     report.figure("replies", replies.values().stream().mapToInt(List::size).sum());
-    report.figure("final errors", finalErrors.values().stream().mapToInt(List::size).sum());
+    report.figure("final errors of requests", finalErrors.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+        .mapToInt(e -> e.getValue().size()).sum());
 
     List<String> unanswered = requests.keySet().stream()
         .filter(r -> !replies.containsKey(r) && !finalErrors.containsKey(r)).sorted().toList();
@@ -56,7 +57,9 @@ final class DeliveryChecks {
   private static void checkRepeats(DrillReport report, OutputEvents outputs, Map<String, List<ReplyCompleted>> replies,
       boolean exactlyOnce) {
     Map<String, List<Event>> byIdentity = new HashMap<>();
-    outputs.all().forEach(e -> byIdentity.computeIfAbsent(e.identity(), k -> new ArrayList<>()).add(e));
+    // events about no request (a conversation limit, say) have no identity to drop repeats by
+    outputs.all().stream().filter(e -> !e.requestId().isEmpty())
+        .forEach(e -> byIdentity.computeIfAbsent(e.identity(), k -> new ArrayList<>()).add(e));
     long repeated = byIdentity.values().stream().mapToLong(list -> list.size() - 1).sum();
     List<String> differing = byIdentity.entrySet().stream()
         .filter(entry -> entry.getValue().stream().map(e -> content(e)).distinct().count() > 1)

@@ -47,6 +47,14 @@ final class DrillApplication {
     return new DrillApplication(next);
   }
 
+  /** This application without the offline pacing of its default profile, for a profile of another provider. */
+  DrillApplication withoutOfflinePacing() {
+    Map<String, String> next = new LinkedHashMap<>(settings);
+    next.remove("llm.default.ttft-ms");
+    next.remove("llm.default.token-delay-ms");
+    return new DrillApplication(next);
+  }
+
   String guarantee() {
     return settings.get(ChatstreamConfig.PROCESSING_GUARANTEE_CONFIG);
   }
@@ -79,6 +87,7 @@ final class DrillApplication {
   /** The configuration of a client of this application (the drill's producers and readers). */
   ChatstreamConfig clientConfig(String bootstrapServers) {
     Map<String, String> client = new LinkedHashMap<>(settings);
+    client.keySet().removeIf(key -> key.startsWith("llm."));
     client.put(ChatstreamConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return ChatstreamConfig.of(client);
   }

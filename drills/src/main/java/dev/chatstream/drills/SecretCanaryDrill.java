@@ -1,5 +1,6 @@
 package dev.chatstream.drills;
 
+import dev.chatstream.pipeline.config.ChatstreamConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ import java.util.UUID;
  */
 final class SecretCanaryDrill {
   private static final String JAAS = "kafka.sasl.jaas.config";
+  /** A schema registry's credentials (Confluent's and Apicurio's serdes read {@code basic.auth.user.info}). */
+  private static final String REGISTRY_USER_INFO = "kafka.basic.auth.user.info";
 
   private final DrillSetting setting;
 
@@ -33,10 +36,12 @@ final class SecretCanaryDrill {
     Path logback = logbackWithKafkaConfigs();
     DrillReport[] scan = new DrillReport[1];
     Map<String, String> extra = Map.of(JAAS,
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"drill\" password=\"" + kafkaSecret + "\";");
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"drill\" password=\"" + kafkaSecret + "\";",
+        REGISTRY_USER_INFO, "drill:" + kafkaSecret);
     DrillReport faults = new ProviderFaultsDrill(setting, "secrets", apiKey, extra,
         List.of("-Dlogback.configurationFile=" + logback), rig -> scan[0] = scan(rig, apiKey, kafkaSecret)).run();
     DrillReport report = scan[0] != null ? scan[0] : new DrillReport("secrets").check(false, "the scan never ran");
+    checkDescription(report, extra, apiKey, kafkaSecret);
     report.figure("provider-fault checks under the canary key", faults.passed() ? "all held" : faults.failures());
     return report;
   }
@@ -62,6 +67,20 @@ final class SecretCanaryDrill {
     report.figure("data files scanned", files[0]);
     report.zero("data files holding a canary", inFiles.size(), Examples.of(inFiles));
     return report;
+  }
+
+  /** Where chatstream prints its configuration ({@code ChatstreamConfig.describe()}, its {@code toString()}). */
+  private static void checkDescription(DrillReport report, Map<String, String> extra, String apiKey, String kafkaSecret) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>(extra);
+    settings.put("llm.direct.provider", "openai");
+    settings.put("llm.direct.api-key", apiKey);
+    settings.put("bootstrap.servers", "localhost:9");
+    String described = ChatstreamConfig.of(settings).describe();
+    CanaryScan canaries = new CanaryScan(List.of(apiKey, kafkaSecret));
+    List<String> shown = described.lines().filter(line -> canaries.holds(line.getBytes(StandardCharsets.UTF_8)))
+        .map(String::strip).toList();
+    report.zero("printed configuration lines showing a secret", shown.size(), Examples.of(shown));
+    report.check(described.contains(JAAS + " = [hidden]"), "the printed configuration does not hide " + JAAS);
   }
 
   /** pipeline's logback.xml with Kafka's clients at INFO, so they print their configuration. */

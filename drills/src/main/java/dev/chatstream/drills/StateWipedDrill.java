@@ -29,7 +29,7 @@ final class StateWipedDrill {
     Workload workload = new Workload("w", setting.pick(200, 40), turnsBefore + 1, 6);
     long started = System.nanoTime();
     try (DrillBroker broker = DrillBroker.start(dir); FaultServer server = FaultServer.start()) {
-      DrillApplication app = DrillApplication.of("wiped-" + dir.getFileName(), "exactly_once_v2", 0, 0)
+      DrillApplication app = DrillApplication.of("wiped-" + dir.getFileName(), "exactly_once_v2", 0, 0).withoutOfflinePacing()
           .with("llm.default.provider", "openai").with("llm.default.base-url", server.baseUrl("main"))
           .with("llm.default.model", "recorder").with("llm.default.api-key", "sk-drill-recorder")
           .with("llm.default.max-retry", "0");
