@@ -37,6 +37,8 @@ final class FaultServer implements AutoCloseable {
   private static final Pattern CASE = Pattern.compile("case=(\\S+)");
   private static final Pattern FAULT = Pattern.compile("fault=(\\S+)");
   private static final Duration STALL = Duration.ofSeconds(4);
+  /** The pause before each chunk of a slow route's reply. */
+  static final Duration SLOW_CHUNK = Duration.ofMillis(500);
   private static final List<String> WORDS = List.of("The ", "fault ", "server ", "answers ", "in ", "full.");
   /** The text of every full reply. */
   static final String REPLY = String.join("", WORDS);
@@ -49,6 +51,7 @@ final class FaultServer implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicBoolean> down = new ConcurrentHashMap<>();
   private final java.util.Set<String> bearers = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> slow = ConcurrentHashMap.newKeySet();
 
   private FaultServer(HttpServer server) {
     this.server = server;
@@ -82,6 +85,15 @@ final class FaultServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** Makes {@code route}'s plain replies take {@link #SLOW_CHUNK} per chunk. */
+  void slow(String route, boolean isSlow) {
+    if (isSlow) {
+      slow.add(route);
+    } else {
+      slow.remove(route);
+    }
+  }
+
   /** The bearer tokens requests carried. */
   java.util.Set<String> bearers() {
     return java.util.Set.copyOf(bearers);
@@ -105,6 +117,10 @@ final class FaultServer implements AutoCloseable {
       bearers.add(key);
       if (down.getOrDefault(route, new AtomicBoolean()).get()) {
         status(exchange, 503, null, key);
+        return;
+      }
+      if (slow.contains(route) && fault == Fault.NONE) {
+        reply(exchange, text, SLOW_CHUNK);
         return;
       }
       answer(exchange, fault, attempt, key, text);
@@ -158,8 +174,13 @@ final class FaultServer implements AutoCloseable {
   }
 
   private static void reply(HttpExchange exchange, String text) throws IOException {
+    reply(exchange, text, Duration.ZERO);
+  }
+
+  private static void reply(HttpExchange exchange, String text, Duration pause) throws IOException {
     OutputStream out = stream(exchange, 0);
     for (String word : WORDS) {
+      Pause.millis(pause.toMillis());
       chunk(out, word);
     }
     out.write(("data: {\"id\":\"fault-1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * every {@link Fault}. The attempts the server counts, the recoverable errors and each request's end
  * must be what the retry rules say. Then a fallback profile over two routes of the server: with the
  * first one down a request fails over to the second and the first is reported unavailable; once it is
- * back, the next request still goes to the second and starts a recovery probe on the first, which
- * reports it available again, and the request after that is served by the first.
+ * back, the next request still goes to the second (which answers slowly) and starts a recovery probe
+ * on the first, which reports it available again while that request streams, and the request after
+ * that is served by the first.
  */
 final class ProviderFaultsDrill {
   static final String KEY_VARIABLE = "DRILL_LLM_API_KEY";
@@ -149,9 +150,13 @@ final class ProviderFaultsDrill {
     send(producer, "fb-1", "case=fb-1 fall over, please", "fb");
     awaitOutcomes(broker, app, List.of("fb-1"));
     server.down("primary", false);
-    // the first member is still marked unavailable: fb-2 goes to the second and starts a recovery probe
+    // the first member is still marked unavailable: fb-2 goes to the second and starts a recovery
+    // probe on the first. The second answers slowly, so the probe ends while fb-2 streams: the
+    // adapter tells a recovery only to a request still running (and to its availability listeners)
+    server.slow("secondary", true);
     send(producer, "fb-2", "case=fb-2 the first member is back", "fb");
     awaitOutcomes(broker, app, List.of("fb-2"));
+    server.slow("secondary", false);
     List<AvailabilityChanged> changes = awaitAvailable(broker, app);
     send(producer, "fb-3", "case=fb-3 recovered", "fb");
     awaitOutcomes(broker, app, List.of("fb-3"));

@@ -94,10 +94,7 @@ final class SecretCanaryDrill {
               <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
             </appender>
             <logger name="org.apache.kafka" level="WARN"/>
-            <logger name="org.apache.kafka.clients.producer.ProducerConfig" level="INFO"/>
-            <logger name="org.apache.kafka.clients.consumer.ConsumerConfig" level="INFO"/>
-            <logger name="org.apache.kafka.clients.admin.AdminClientConfig" level="INFO"/>
-            <logger name="org.apache.kafka.streams.StreamsConfig" level="INFO"/>
+            <logger name="org.apache.kafka.common.config.AbstractConfig" level="INFO"/>
             <root level="INFO"><appender-ref ref="STDERR"/></root>
           </configuration>
           """);

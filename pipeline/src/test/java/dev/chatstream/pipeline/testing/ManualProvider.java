@@ -103,12 +103,6 @@ public final class ManualProvider implements LlmProvider {
       return this;
     }
 
-    /** Delivers a fallback member's availability change (also after the call completed). */
-    public Call availability(String llm, boolean available) {
-      listener.onAvailabilityChanged(new dev.chatstream.llm.AvailabilityChanged(llm, available, 1.0));
-      return this;
-    }
-
     /** Delivers a retry error. */
     public Call retry(String message) {
       listener.onRetry(new LlmError(1.0, "manual.LLM", ErrorKind.CONNECTION, message, null, null, null, true, true));

@@ -128,17 +128,10 @@ public final class GenerationLifecycle {
     starts.forget(conversationId);
   }
 
-  /**
-   * Handles one provider event drained from the queue. Events of finished attempts are dropped, but
-   * for availability changes, which are about the LLM rather than the attempt.
-   */
+  /** Handles one provider event drained from the queue. Events of finished attempts are dropped. */
   public void onProviderEvent(ProviderEvent event) {
     Optional<ActiveGeneration> found = runner.activeFor(event.handle());
     if (found.isEmpty()) {
-      if (event instanceof ProviderEvent.Availability late) {
-        // a recovery probe outlives the request that started it: its news still goes out
-        sink.availabilityAfterEnd(event.handle().conversationId(), late.change());
-      }
       return;
     }
     ActiveGeneration generation = found.get();

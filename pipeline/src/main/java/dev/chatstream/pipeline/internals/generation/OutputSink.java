@@ -32,12 +32,6 @@ public interface OutputSink {
   /** A fallback member became available or unavailable. */
   void availability(ActiveGeneration generation, AvailabilityChanged change);
 
-  /**
-   * A fallback member's availability changed after the generation that started its recovery probe
-   * ended: published as an event about no request of the conversation.
-   */
-  void availabilityAfterEnd(String conversationId, AvailabilityChanged change);
-
   /** The generation's metrics. */
   void metrics(ActiveGeneration generation, LlmMetrics metrics);
 

@@ -59,12 +59,6 @@ public final class MeteredOutputSink implements OutputSink {
   }
 
   @Override
-  public void availabilityAfterEnd(String conversationId, AvailabilityChanged change) {
-    delegate.availabilityAfterEnd(conversationId, change);
-    meters.availability(change);
-  }
-
-  @Override
   public void metrics(ActiveGeneration generation, LlmMetrics metrics) {
     delegate.metrics(generation, metrics);
     meters.completed(generation, metrics);

@@ -80,11 +80,6 @@ public final class AvroOutputSink implements OutputSink {
   }
 
   @Override
-  public void availabilityAfterEnd(String conversationId, AvailabilityChanged change) {
-    forward(conversationId, topics.metrics().sinkNode(), outside(conversationId, null).availability(change));
-  }
-
-  @Override
   public void metrics(ActiveGeneration generation, LlmMetrics metrics) {
     forward(generation, topics.metrics().sinkNode(), events(generation).metrics(metrics));
   }

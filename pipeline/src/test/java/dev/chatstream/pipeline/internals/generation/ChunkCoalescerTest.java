@@ -115,11 +115,6 @@ class ChunkCoalescerTest {
     @Override
     public void availability(ActiveGeneration generation, AvailabilityChanged change) {}
 
-
-    @Override
-
-    public void availabilityAfterEnd(String conversationId, AvailabilityChanged change) {}
-
     @Override
     public void metrics(ActiveGeneration generation, LlmMetrics metrics) {}
 

@@ -52,7 +52,6 @@ class GenerationLifecycleTest {
   private final ManualProvider provider = new ManualProvider();
   private final ProviderEventQueue queue = new ProviderEventQueue();
   private final List<String> completed = new ArrayList<>();
-  private final List<String> lateAvailability = new ArrayList<>();
   private int decodes;
   private ConversationStore conversations;
   private GenerationStore generations;
@@ -172,21 +171,6 @@ class GenerationLifecycleTest {
     assertTrue(provider.noPendingCalls());
   }
 
-  /** A fallback's recovery probe ends after the request that started it (provider-faults drill). */
-  @Test
-  void anAvailabilityChangeAfterTheGenerationEndedIsStillPublished() {
-    GenerationLifecycle lifecycle = lifecycle(new InflightLimiter(4));
-    lifecycle.request(CONVERSATION, request("r1", false), encoded("r1"), null);
-    ManualProvider.Call call = provider.nextCall();
-    call.text("one").complete();
-    drain(lifecycle);
-    call.availability("primary.LLM", true);
-    drain(lifecycle);
-
-    assertEquals(List.of("r1"), completed);
-    assertEquals(List.of(CONVERSATION + ": primary.LLM true"), lateAvailability);
-  }
-
   private GenerationLifecycle lifecycle(InflightLimiter limiter) {
     RequestCodec counting = bytes -> {
       decodes++;
@@ -235,13 +219,6 @@ class GenerationLifecycleTest {
 
     @Override
     public void availability(ActiveGeneration generation, AvailabilityChanged change) {}
-
-
-    @Override
-
-    public void availabilityAfterEnd(String conversationId, AvailabilityChanged change) {
-      lateAvailability.add(conversationId + ": " + change.llm() + " " + change.available());
-    }
 
     @Override
     public void metrics(ActiveGeneration generation, LlmMetrics metrics) {}
