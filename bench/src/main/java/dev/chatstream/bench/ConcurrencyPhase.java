@@ -55,9 +55,10 @@ final class ConcurrencyPhase {
       ClosedLoop loop = new ClosedLoop(pipeline.producer(), "c", settings.conversations(), inflight, false);
       try (OutputTap tap = pipeline.tap(List.of(Topics.REPLIES, Topics.ERRORS, Topics.METRICS), loop)) {
         StreamThreadProbe threads = new StreamThreadProbe(pipeline.streams(), pipeline.config().applicationId());
+        KafkaTrafficProbe traffic = new KafkaTrafficProbe(pipeline.streams(), pipeline.topics());
         loop.start(behaviour.replyDuration());
         warmUp(loop, tap, inflight, behaviour.replyDuration());
-        Window window = measure(loop, tap, threads, inflight);
+        Window window = measure(loop, tap, threads, traffic, inflight);
         loop.stop();
         drain(loop, tap, behaviour.replyDuration());
         double ideal = inflight / (behaviour.replyDuration().toNanos() / 1e9);
@@ -66,7 +67,8 @@ final class ConcurrencyPhase {
             window.completed / window.seconds, ideal, connectorAlone.perSecond(), window.failed,
             loop.turnTimes().summary(), loop.connectorTimes().summary(), loop.stages(),
             connectorAlone.cpuMsPerTurn(), window.cpuMsPerTurn, window.serverCpuMsPerTurn,
-            connectorAlone.processCpuMsPerTurn(), window.processCpuMsPerTurn, window.load, resources.stop());
+            connectorAlone.processCpuMsPerTurn(), window.processCpuMsPerTurn, window.load, window.traffic,
+            resources.stop());
       }
     } finally {
       resources.close();
@@ -114,8 +116,10 @@ final class ConcurrencyPhase {
     }
   }
 
-  private Window measure(ClosedLoop loop, OutputTap tap, StreamThreadProbe threads, int inflight) {
+  private Window measure(ClosedLoop loop, OutputTap tap, StreamThreadProbe threads, KafkaTrafficProbe traffic,
+      int inflight) {
     threads.reset();
+    traffic.reset();
     loop.measure(true);
     long completedBefore = loop.completed();
     long failedBefore = loop.failed();
@@ -153,7 +157,7 @@ final class ConcurrencyPhase {
         ProcessCpu.millisPer(cpuBefore, bothProcessesCpuNanos(), completed),
         environment.server().inThisProcess() ? -1
             : ProcessCpu.millisPer(serverCpuBefore, environment.server().cpuNanos(), completed),
-        chatstreamCpuMsPerTurn(processBefore, harnessBefore, completed), threads.load());
+        chatstreamCpuMsPerTurn(processBefore, harnessBefore, completed), threads.load(), traffic.perTurn(completed));
     loop.measure(false);
     return window;
   }
@@ -168,7 +172,8 @@ final class ConcurrencyPhase {
   }
 
   private record Window(double seconds, long completed, long failed, double streamsAvg, int streamsMax,
-      double cpuMsPerTurn, double serverCpuMsPerTurn, double processCpuMsPerTurn, StreamThreadLoad load) {}
+      double cpuMsPerTurn, double serverCpuMsPerTurn, double processCpuMsPerTurn, StreamThreadLoad load,
+      KafkaTraffic traffic) {}
 
   /** The process's CPU per turn since the readings, without the harness threads'; -1 when unknown. */
   private double chatstreamCpuMsPerTurn(long processBefore, long harnessBefore, long completed) {

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     clients (the load producer and the output consumer): the chatstream process's cost, broker
  *     included (-1 when unknown or the server shares the process)
  * @param streamThreads how long the stream threads spent in one call, and their CPU use
+ * @param traffic the records and requests of the stream threads' Kafka clients per turn
  * @param resources what the phase used of the machine
  */
 public record ConcurrencyResult(
@@ -59,6 +60,7 @@ public record ConcurrencyResult(
     double connectorProcessCpuMsPerTurn,
     double pipelineProcessCpuMsPerTurn,
     StreamThreadLoad streamThreads,
+    KafkaTraffic traffic,
     ResourceUse resources) {
 
   /**

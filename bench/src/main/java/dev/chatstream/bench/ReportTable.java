@@ -105,6 +105,11 @@ final class ReportTable {
     row("", "stream thread, mean process / punctuate call", Format.duration(load.averageProcessMs()) + " / "
         + Format.duration(load.averagePunctuateMs()), "", "");
     row("", "stream thread CPU", load.cpuShare() < 0 ? "n/a" : Format.percent(load.cpuShare()) + " of a core", "", "");
+    KafkaTraffic traffic = result.traffic();
+    row("", "records sent per turn: outputs / changelogs / input", String.format(Locale.ROOT, "%.1f / %.1f / %.1f",
+        traffic.outputRecordsPerTurn(), traffic.changelogRecordsPerTurn(), traffic.otherRecordsPerTurn()), "", "");
+    row("", "records per produce request / fetches per turn", String.format(Locale.ROOT, "%.1f / %.1f",
+        traffic.recordsPerProduceRequest(), traffic.fetchesPerTurn()), "", "");
     resources("", result.resources());
   }
 

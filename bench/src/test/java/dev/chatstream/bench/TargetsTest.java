@@ -103,7 +103,7 @@ class TargetsTest {
   private static ConcurrencyResult concurrency(int inflight, double completed, double ideal) {
     return new ConcurrencyResult(10_000, inflight, null, 10_000, 2_000, 60, inflight, inflight, completed, ideal, ideal, 0,
         null, null, new TurnStageTimes(null, null), 1, 2, 0.5, 0.2, 1.2, new StreamThreadLoad(1, 1, 0.1, 0.1, 0.5),
-        RESOURCES);
+        new KafkaTraffic(8, 4, 1, 3, 2), RESOURCES);
   }
 
   private static GrowthResult.Point point(int length, double appendP50Ms) {
