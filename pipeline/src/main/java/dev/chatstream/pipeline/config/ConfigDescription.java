@@ -12,7 +12,7 @@ final class ConfigDescription {
 
   private static final String HIDDEN = new Password("").toString();
   private static final Pattern SECRET_CLIENT_SETTING =
-      Pattern.compile(".*(password|secret|jaas|token|credential).*|.*\\.key");
+      Pattern.compile(".*(password|secret|jaas|token|credential|user\\.info).*|.*\\.key");
 
   private ConfigDescription() {}
 

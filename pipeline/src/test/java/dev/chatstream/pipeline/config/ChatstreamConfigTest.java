@@ -207,6 +207,7 @@ class ChatstreamConfigTest {
         .override("llm.gpt.api-key", "sk-in-config")
         .override("kafka.sasl.jaas.config", "PlainLoginModule required password=\"p4ss\";")
         .override("kafka.ssl.key.password", "p4ss2")
+        .override("kafka.basic.auth.user.info", "registry-user:p4ss3")
         .load();
     for (String text : new String[] {config.describe(), config.toString()}) {
       assertFalse(text.contains("sk-from-env"), text);
@@ -214,6 +215,7 @@ class ChatstreamConfigTest {
       assertFalse(text.contains("p4ss"), text);
       assertTrue(text.contains("llm.gpt.api-key = [hidden]"), text);
       assertTrue(text.contains("kafka.sasl.jaas.config = [hidden]"), text);
+      assertTrue(text.contains("kafka.basic.auth.user.info = [hidden]"), text);
       assertTrue(text.contains("gpt: openai, model gpt-4.1, api key [hidden]"), text);
     }
   }

@@ -57,8 +57,9 @@ public final class GenerationLifecycle {
 
   /**
    * Queues a request and starts it if it is next. A request that interrupts first cancels the running
-   * generation and any tool loop waiting for outputs. A request whose id is already queued or running
-   * is a repeat (a producer's retry, a replayed record) and is ignored.
+   * generation and any tool loop waiting for outputs. A request whose id is already queued or running,
+   * or whose reply is in the context, is a repeat (a producer's retry, a record read again after a
+   * crash) and is ignored.
    *
    * @param traceparent the W3C trace context of the record that asked, or null
    */
@@ -67,6 +68,11 @@ public final class GenerationLifecycle {
         .anyMatch(entry -> entry.requestId().equals(request.requestId()));
     if (repeat) {
       LOG.info("request {} of conversation {} is already queued or running; the repeat is ignored",
+          request.requestId(), conversationId);
+      return;
+    }
+    if (AnsweredRequests.answered(conversations, conversationId, request.requestId())) {
+      LOG.info("request {} of conversation {} was answered already; the repeat is ignored",
           request.requestId(), conversationId);
       return;
     }

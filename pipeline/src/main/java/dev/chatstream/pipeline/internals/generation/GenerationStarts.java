@@ -81,6 +81,14 @@ final class GenerationStarts {
         return true;
       }
       GenerationEntry entry = head.get();
+      if (entry.attempt() > 0 && AnsweredRequests.answered(conversations, conversationId, entry.requestId())) {
+        // the attempt finished before a crash that lost the entry's removal: its reply is out
+        generations.remove(conversationId, entry.seq());
+        decodedQueued.remove(new QueuedKey(conversationId, entry.seq()));
+        LOG.info("generation {} of conversation {} was answered before the restart; it is not run again",
+            entry.requestId(), conversationId);
+        continue;
+      }
       ReplyRequest request = decoded(conversationId, entry);
       Optional<LlmStarter> starter = prepare(conversationId, entry, request);
       if (starter.isEmpty()) {

@@ -9,9 +9,9 @@ import dev.chatstream.pipeline.internals.state.ConversationStore;
 import java.util.List;
 
 /**
- * What happens when a generation ends normally or is cancelled: its message and function calls join
- * the context (and the log, as generated items), the calls go out as function-call events, then the
- * {@code ReplyCompleted} and the metrics.
+ * What happens when a generation ends normally or is cancelled: the calls go out as function-call
+ * events, then the {@code ReplyCompleted}; then its message and function calls join the context (and
+ * the log, as generated items), and the metrics go out.
  */
 final class ReplyCompletion {
   private final ConversationStore conversations;
@@ -34,14 +34,13 @@ final class ReplyCompletion {
     ReplyAccumulator reply = generation.reply();
     ChatMessage message = reply.message(cancelled);
     List<FunctionCall> calls = reply.functionCalls();
+    calls.forEach(call -> sink.functionCall(generation, call));
+    sink.replyCompleted(generation, message, calls, reply.usage(), reply.finishReason(cancelled), cancelled);
+    // stored after the reply went out: a restart that finds them knows the reply was sent (AnsweredRequests)
     if (message != null) {
       store(generation, message);
     }
-    for (FunctionCall call : calls) {
-      store(generation, call);
-      sink.functionCall(generation, call);
-    }
-    sink.replyCompleted(generation, message, calls, reply.usage(), reply.finishReason(cancelled), cancelled);
+    calls.forEach(call -> store(generation, call));
     if (metrics != null) {
       sink.metrics(generation, metrics);
     }

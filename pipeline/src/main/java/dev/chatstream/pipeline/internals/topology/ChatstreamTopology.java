@@ -54,13 +54,18 @@ public final class ChatstreamTopology {
    * @param commands checks input events
    * @param maxEventBytes the largest input event accepted
    * @param processor what every conversation processor shares
+   * @param cachedHeaders whether the headers and generations stores use the record cache: only under
+   *     exactly-once, where state and outputs commit together. Under at-least-once a crash loses what
+   *     the cache held since the last commit while the outputs it led to are out, so a restarted
+   *     request would run again under an attempt number it already used (the crash drill caught it)
    */
   public record Settings(
       Topics topics,
       String applicationId,
       CommandMapper commands,
       int maxEventBytes,
-      ConversationProcessor.Settings processor) {}
+      ConversationProcessor.Settings processor,
+      boolean cachedHeaders) {}
 
   /**
    * The topology of the service {@code config} describes, its LLM profiles served by {@code registry},
@@ -96,7 +101,7 @@ public final class ChatstreamTopology {
         tracer,
         Clock::nowSeconds);
     return build(new Settings(topics, config.applicationId(), new CommandMapper(registry), config.eventMaxBytes(),
-        processor));
+        processor, config.exactlyOnce()));
   }
 
   /** The topology for {@code settings}. */
@@ -110,8 +115,8 @@ public final class ChatstreamTopology {
     topology.addProcessor(PROCESSOR, () -> new ConversationProcessor(settings.processor()), DECODER);
     topology.addStateStore(store(ConversationStore.ITEMS), PROCESSOR);
     topology.addStateStore(store(ConversationStore.INDEX), PROCESSOR);
-    topology.addStateStore(store(ConversationStore.HEADERS).withCachingEnabled(), PROCESSOR);
-    topology.addStateStore(store(GenerationStore.NAME).withCachingEnabled(), PROCESSOR);
+    topology.addStateStore(cached(store(ConversationStore.HEADERS), settings.cachedHeaders()), PROCESSOR);
+    topology.addStateStore(cached(store(GenerationStore.NAME), settings.cachedHeaders()), PROCESSOR);
     for (Topic<?> output : topics.events()) {
       addSink(topology, output, PROCESSOR);
     }
@@ -123,6 +128,11 @@ public final class ChatstreamTopology {
   private static <V> void addSink(Topology topology, Topic<V> topic, String... parents) {
     topology.addSink(topic.sinkNode(), topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(),
         parents);
+  }
+
+  private static StoreBuilder<KeyValueStore<Bytes, byte[]>> cached(StoreBuilder<KeyValueStore<Bytes, byte[]>> store,
+      boolean cached) {
+    return cached ? store.withCachingEnabled() : store;
   }
 
   private static StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {

@@ -1,6 +1,7 @@
 package dev.chatstream.pipeline.internals.generation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatstream.llm.AvailabilityChanged;
 import dev.chatstream.llm.ConnectOptions;
@@ -8,6 +9,8 @@ import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
 import dev.chatstream.llm.chat.ChatItem;
 import dev.chatstream.llm.chat.ChatMessage;
+import dev.chatstream.llm.chat.ChatRole;
+import dev.chatstream.llm.chat.TextContent;
 import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.llm.stream.ChatChunk;
@@ -129,6 +132,43 @@ class GenerationLifecycleTest {
 
     assertEquals(List.of("r1", "r1/tool-1"), completed);
     assertEquals(1, decodes);
+  }
+
+  /** At-least-once: after a crash the request's record is read again though its reply went out (crash drill). */
+  @Test
+  void aRequestWhoseReplyIsInTheContextIsARepeatAndDoesNotRunAgain() {
+    GenerationLifecycle before = lifecycle(new InflightLimiter(4));
+    before.request(CONVERSATION, request("r1", false), encoded("r1"), null);
+    provider.nextCall().text("one").complete();
+    drain(before);
+
+    GenerationLifecycle after = lifecycle(new InflightLimiter(4));
+    after.request(CONVERSATION, request("r1", false), encoded("r1"), null);
+
+    assertTrue(provider.noPendingCalls(), "the answered request was started again");
+    assertEquals(List.of("r1"), completed);
+    assertEquals(List.of(), generations.entries(CONVERSATION));
+  }
+
+  /** At-least-once: a crash lost the removal of a finished attempt's entry, not its reply (crash drill). */
+  @Test
+  void aRunningEntryWhoseReplyIsInTheContextIsDroppedAtResumeAndTheNextRequestStarts() {
+    GenerationLifecycle before = lifecycle(new InflightLimiter(4));
+    before.request(CONVERSATION, request("r1", false), encoded("r1"), null);
+    before.request(CONVERSATION, request("r2", false), encoded("r2"), null);
+    provider.nextCall();
+    conversations.append(CONVERSATION, new ChatMessage(
+        MessageIds.forRequest(CONVERSATION, "r1"), ChatRole.ASSISTANT,
+        List.of(new TextContent("one")), false, null, Map.of(), 1.0));
+
+    GenerationLifecycle after = lifecycle(new InflightLimiter(4));
+    after.resume();
+    ManualProvider.Call next = provider.nextCall();
+    next.text("two").complete();
+    drain(after);
+
+    assertEquals(List.of("r2"), completed, "r1 is not run again; r2 runs");
+    assertTrue(provider.noPendingCalls());
   }
 
   private GenerationLifecycle lifecycle(InflightLimiter limiter) {
