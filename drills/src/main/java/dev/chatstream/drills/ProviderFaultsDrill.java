@@ -9,6 +9,7 @@ import dev.chatstream.pipeline.client.ConversationProducer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,6 @@ final class ProviderFaultsDrill {
   DrillReport run() {
     DrillReport report = new DrillReport(name);
     Path dir = setting.dir(name);
-    long started = System.nanoTime();
     try (DrillBroker broker = DrillBroker.start(dir); FaultServer server = FaultServer.start()) {
       DrillApplication app = application(dir, server);
       Map<String, String> settings = new LinkedHashMap<>(app.instance(broker.bootstrapServers(), dir.resolve("state")));
@@ -71,7 +71,7 @@ final class ProviderFaultsDrill {
         beforeStop.accept(new Rig(broker, app, server, instance, dir));
       }
     }
-    report.figure("drill time", Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    report.timed();
     return report;
   }
 
@@ -184,7 +184,8 @@ final class ProviderFaultsDrill {
       }
       Pause.millis(500);
     }
-    return changes;
+    // read partition by partition: the events of fb-1 and fb-2 are in their conversations' partitions
+    return changes.stream().sorted(Comparator.comparingDouble(AvailabilityChanged::getTimestamp)).toList();
   }
 
   private static List<String> routes(FaultServer server, String caseId) {
