@@ -108,7 +108,7 @@ final class ReportTable {
     KafkaTraffic traffic = result.traffic();
     row("", "records sent per turn: outputs / changelogs / input", String.format(Locale.ROOT, "%.1f / %.1f / %.1f",
         traffic.outputRecordsPerTurn(), traffic.changelogRecordsPerTurn(), traffic.otherRecordsPerTurn()), "", "");
-    row("", "records per produce request / fetches per turn", String.format(Locale.ROOT, "%.1f / %.1f",
+    row("", "records per produce request / fetches per turn", String.format(Locale.ROOT, "%.1f / %.3f",
         traffic.recordsPerProduceRequest(), traffic.fetchesPerTurn()), "", "");
     resources("", result.resources());
   }

@@ -47,7 +47,6 @@ final class BadInputDrill {
     Random random = setting.random();
     int bad = setting.pick(10_000, 2_000);
     int valid = setting.pick(200, 40);
-    long started = System.nanoTime();
     try (DrillBroker broker = DrillBroker.start(dir)) {
       DrillApplication app = DrillApplication.of("bad-" + dir.getFileName(), "at_least_once", 20, 2)
           .with(ChatstreamConfig.EVENT_MAX_BYTES_CONFIG, Integer.toString(MAX_EVENT_BYTES))
@@ -80,7 +79,7 @@ final class BadInputDrill {
         run.check(report, run.contexts(instance.httpPort().orElseThrow()));
       }
     }
-    report.figure("drill time", Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    report.timed();
     return report;
   }
 

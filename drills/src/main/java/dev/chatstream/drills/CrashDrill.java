@@ -35,7 +35,6 @@ final class CrashDrill {
     Instances instances = new Instances(2, slot -> InstanceProcess.start("i" + slot, slot == 0
         ? app.brokerInstance(brokerPort, dir.resolve("i0-data"))
         : app.instance(bootstrap, dir.resolve("i1-state")), Map.of(), List.of(), dir.resolve("i" + slot + ".log")));
-    long started = System.nanoTime();
     try (instances) {
       instances.startAll();
       try (WorkloadRun run = new WorkloadRun(app, bootstrap, workload)) {
@@ -58,7 +57,7 @@ final class CrashDrill {
         run.check(report, run.contexts(instances.anyHttpPort()));
       }
     }
-    report.figure("drill time", Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    report.timed();
     return report;
   }
 }

@@ -1,6 +1,7 @@
 package dev.chatstream.drills;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,16 @@ public final class DrillReport {
   private final String drill;
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private final List<String> failures = new ArrayList<>();
+  private final long startedNanos = System.nanoTime();
   private int checks;
 
   DrillReport(String drill) {
     this.drill = drill;
+  }
+
+  /** Records how long the drill has run since its report was created, as the figure {@code drill time}. */
+  DrillReport timed() {
+    return figure("drill time", Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds() + " s");
   }
 
   /** The drill's name, with its variant (e.g. {@code crash exactly_once_v2}). */

@@ -25,7 +25,6 @@ final class RebalanceDrill {
     Workload workload = new Workload("b", setting.pick(125, 20), setting.pick(4, 3), 24);
     DrillApplication app = DrillApplication.of("rebalance-" + dir.getFileName(), guarantee, 200, 100)
         .with(ChatstreamConfig.MAX_INFLIGHT_GENERATIONS_CONFIG, "1000");
-    long started = System.nanoTime();
     try (DrillBroker broker = DrillBroker.start(dir);
         Instances instances = Instances.joining(app, broker.bootstrapServers(), dir, 3)) {
       instances.startAll();
@@ -47,7 +46,7 @@ final class RebalanceDrill {
         run.check(report, run.contexts(instances.anyHttpPort()));
       }
     }
-    report.figure("drill time", Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    report.timed();
     return report;
   }
 }

@@ -27,7 +27,6 @@ final class StateWipedDrill {
     Path dir = setting.dir("state-wiped");
     int turnsBefore = setting.pick(3, 2);
     Workload workload = new Workload("w", setting.pick(200, 40), turnsBefore + 1, 6);
-    long started = System.nanoTime();
     try (DrillBroker broker = DrillBroker.start(dir); FaultServer server = FaultServer.start()) {
       DrillApplication app = DrillApplication.of("wiped-" + dir.getFileName(), "exactly_once_v2", 0, 0).withoutOfflinePacing()
           .with("llm.default.provider", "openai").with("llm.default.base-url", server.baseUrl("main"))
@@ -59,7 +58,7 @@ final class StateWipedDrill {
         run.check(report, run.contexts(instances.anyHttpPort()));
       }
     }
-    report.figure("drill time", Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+    report.timed();
     return report;
   }
 
