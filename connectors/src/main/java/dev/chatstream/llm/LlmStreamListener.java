@@ -6,7 +6,7 @@ import dev.chatstream.llm.stream.ChatChunk;
 /**
  * Receives the events of one {@link LlmStream}. Calls for one stream never overlap and arrive in
  * order, on connector threads; a listener must not block. Exactly one of {@link #onComplete} and
- * {@link #onError} ends every stream. An exception thrown by a listener is logged and never breaks
+ * {@link #onError} ends every stream; only {@link #onAvailabilityChanged} may follow it. An exception thrown by a listener is logged and never breaks
  * the transport.
  */
 public interface LlmStreamListener {
@@ -17,7 +17,10 @@ public interface LlmStreamListener {
   /** An attempt failed and another will follow ({@code error.recoverable()} is true). */
   default void onRetry(LlmError error) {}
 
-  /** A fallback member's availability changed. */
+  /**
+   * A fallback member's availability changed. The one event that may follow the terminal event: a
+   * recovery probe this request started can bring its member back after the request ended.
+   */
   default void onAvailabilityChanged(AvailabilityChanged change) {}
 
   /**

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * A listener that records every event in order and checks the stream contract as events arrive:
- * callbacks never overlap and nothing follows the terminal callback. Tests take events one by one
+ * callbacks never overlap and nothing but an availability change follows the terminal callback. Tests take events one by one
  * ({@link #takeChunk()}, {@link #takeComplete()}, ...) and end with {@link #assertExhausted()}, which
  * fails on unread events and on contract violations.
  */
@@ -79,7 +79,12 @@ public final class RecordingListener implements LlmStreamListener {
 
   @Override
   public void onAvailabilityChanged(AvailabilityChanged change) {
-    record("onAvailabilityChanged", new Availability(change));
+    enter("onAvailabilityChanged", true);
+    try {
+      events.add(new Availability(change));
+    } finally {
+      inCallback.decrementAndGet();
+    }
   }
 
   @Override
@@ -229,10 +234,14 @@ public final class RecordingListener implements LlmStreamListener {
   }
 
   private void enter(String callback) {
+    enter(callback, false);
+  }
+
+  private void enter(String callback, boolean allowedAfterEnd) {
     if (inCallback.incrementAndGet() != 1) {
       violations.add(callback + " overlapped another callback");
     }
-    if (terminals.get() > 0) {
+    if (terminals.get() > 0 && !allowedAfterEnd) {
       violations.add(callback + " after the terminal callback");
     }
   }

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * every {@link Fault}. The attempts the server counts, the recoverable errors and each request's end
  * must be what the retry rules say. Then a fallback profile over two routes of the server: with the
  * first one down a request fails over to the second and the first is reported unavailable; once it is
- * back, the next request still goes to the second (which answers slowly) and starts a recovery probe
- * on the first, which reports it available again while that request streams, and the request after
- * that is served by the first.
+ * back, the next request still goes to the second and starts a recovery probe on the first, which
+ * answers slowly: the probe brings the first back after that request ended, which is still reported
+ * (outside the generation, attempt 0), and the request after that is served by the first.
  */
 final class ProviderFaultsDrill {
   static final String KEY_VARIABLE = "DRILL_LLM_API_KEY";
@@ -151,13 +151,12 @@ final class ProviderFaultsDrill {
     awaitOutcomes(broker, app, List.of("fb-1"));
     server.down("primary", false);
     // the first member is still marked unavailable: fb-2 goes to the second and starts a recovery
-    // probe on the first. The second answers slowly, so the probe ends while fb-2 streams: the
-    // adapter tells a recovery only to a request still running (and to its availability listeners)
-    server.slow("secondary", true);
+    // probe on the first, which answers slowly: the probe confirms the first after fb-2 ended
+    server.slow("primary", true);
     send(producer, "fb-2", "case=fb-2 the first member is back", "fb");
     awaitOutcomes(broker, app, List.of("fb-2"));
-    server.slow("secondary", false);
     List<AvailabilityChanged> changes = awaitAvailable(broker, app);
+    server.slow("primary", false);
     send(producer, "fb-3", "case=fb-3 recovered", "fb");
     awaitOutcomes(broker, app, List.of("fb-3"));
     OutputEvents outputs = OutputEvents.read(broker.bootstrapServers(), app.topics());
@@ -170,7 +169,8 @@ final class ProviderFaultsDrill {
     }
     report.check(server.of("fb-1").stream().anyMatch(r -> r.route().equals("secondary")), "fb-1 never reached the second member");
     report.check(!changes.isEmpty() && !changes.get(0).getAvailable(), "no availability event took the first member down");
-    report.check(changes.stream().anyMatch(AvailabilityChanged::getAvailable), "no availability event brought the first member back");
+    report.check(changes.stream().anyMatch(c -> c.getAvailable() && c.getRequestId().equals("fb-2") && c.getAttempt() == 0),
+        "the recovery the probe of fb-2 confirmed after fb-2 ended was not published (attempt 0): " + sequence);
     report.check(server.of("fb-3").stream().anyMatch(r -> r.route().equals("primary")), "fb-3 was not served by the recovered first member");
   }
 

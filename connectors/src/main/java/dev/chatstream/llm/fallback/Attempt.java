@@ -62,9 +62,7 @@ final class Attempt implements LlmStreamListener {
 
   @Override
   public void onAvailabilityChanged(AvailabilityChanged change) {
-    if (!ended.get()) {
-      request.availabilityChanged(change);
-    }
+    request.availabilityChanged(change);
   }
 
   @Override

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Availability changes go to the listener of the request that caused them (for a recovery, the
- * request that started the probe, if it is still running) and to every
+ * request that started the probe, even when that request has ended by then) and to every
  * {@linkplain #addAvailabilityListener availability listener}. Availability is shared by all
  * concurrent requests. Thread-safe.
  */

@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The caller's listener as the adapter's members, probes and cancellation reach it from several
  * threads: events are queued and delivered one at a time, in order, by whichever thread finds the
- * queue idle (nobody waits). The first terminal event wins; anything after it is dropped. Listener
- * exceptions are logged.
+ * queue idle (nobody waits). The first terminal event wins; anything after it is dropped except
+ * availability changes, which a recovery probe the request started may confirm after the request
+ * ended. Listener exceptions are logged.
  */
 final class SerialListener {
   private static final Logger LOG = LoggerFactory.getLogger(SerialListener.class);
 
-  private record Event(Runnable call, boolean terminal) {}
+  private record Event(Runnable call, boolean terminal, boolean afterEnd) {}
 
   private final LlmStreamListener target;
   private final String requestId;
@@ -37,30 +38,30 @@ final class SerialListener {
   }
 
   void chunk(ChatChunk chunk) {
-    submit(new Event(() -> target.onChunk(chunk), false));
+    submit(new Event(() -> target.onChunk(chunk), false, false));
   }
 
   void retry(LlmError error) {
-    submit(new Event(() -> target.onRetry(error), false));
+    submit(new Event(() -> target.onRetry(error), false, false));
   }
 
   void state(ProviderState state) {
-    submit(new Event(() -> target.onProviderState(state), false));
+    submit(new Event(() -> target.onProviderState(state), false, false));
   }
 
   void availability(AvailabilityChanged change) {
-    submit(new Event(() -> target.onAvailabilityChanged(change), false));
+    submit(new Event(() -> target.onAvailabilityChanged(change), false, true));
   }
 
   void complete(LlmMetrics metrics) {
     if (terminalSubmitted.compareAndSet(false, true)) {
-      submit(new Event(() -> target.onComplete(metrics), true));
+      submit(new Event(() -> target.onComplete(metrics), true, false));
     }
   }
 
   void error(LlmError error) {
     if (terminalSubmitted.compareAndSet(false, true)) {
-      submit(new Event(() -> target.onError(error), true));
+      submit(new Event(() -> target.onError(error), true, false));
     }
   }
 
@@ -75,7 +76,7 @@ final class SerialListener {
   }
 
   private void submit(Event event) {
-    if (terminalDelivered) {
+    if (terminalDelivered && !event.afterEnd()) {
       return;
     }
     queue.add(event);
@@ -92,10 +93,10 @@ final class SerialListener {
   }
 
   private void deliver(Event event) {
-    if (terminalDelivered) {
+    if (terminalDelivered && !event.afterEnd()) {
       return;
     }
-    terminalDelivered = event.terminal();
+    terminalDelivered |= event.terminal();
     try {
       event.call().run();
     } catch (RuntimeException e) {

@@ -203,6 +203,26 @@ class FallbackAdapterTest {
   }
 
   @Test
+  void aRecoveryConfirmedAfterTheRequestEndedStillReachesItsListener() {
+    CountDownLatch releaseProbe = new CountDownLatch(1);
+    ScriptedProvider a = ScriptedProvider.of("a", Script.fails("a down"), Script.of(new Await(releaseProbe), new Text("probe")));
+    ScriptedProvider b = ScriptedProvider.of("b", Script.replies("from b"));
+    FallbackAdapter adapter = adapter(a, b);
+    RecordingListener listener = chat(adapter, "r1");
+
+    listener.takeRetry();
+    assertUnavailable("a", listener.takeAvailability());
+    assertEquals("from b", listener.takeText());
+    listener.takeComplete();
+    releaseProbe.countDown();
+
+    AvailabilityChanged back = listener.takeAvailability();
+    assertEquals(new AvailabilityChanged("a", true, back.timestamp()), back);
+    listener.assertExhausted();
+    assertEquals(List.of(false, true), published.stream().map(AvailabilityChanged::available).toList());
+  }
+
+  @Test
   void aProbeReplaysTheRequestThatFailed() throws InterruptedException {
     ScriptedProvider a = ScriptedProvider.of("a", Script.fails("a down"));
     ScriptedProvider b = ScriptedProvider.of("b", Script.replies("ok"));

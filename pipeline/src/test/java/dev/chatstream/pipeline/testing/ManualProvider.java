@@ -1,5 +1,6 @@
 package dev.chatstream.pipeline.testing;
 
+import dev.chatstream.llm.AvailabilityChanged;
 import dev.chatstream.llm.ErrorKind;
 import dev.chatstream.llm.LlmError;
 import dev.chatstream.llm.LlmMetrics;
@@ -106,6 +107,12 @@ public final class ManualProvider implements LlmProvider {
     /** Delivers a retry error. */
     public Call retry(String message) {
       listener.onRetry(new LlmError(1.0, "manual.LLM", ErrorKind.CONNECTION, message, null, null, null, true, true));
+      return this;
+    }
+
+    /** Delivers a fallback member's availability change (also allowed after the end). */
+    public Call availability(String llm, boolean available, double timestamp) {
+      listener.onAvailabilityChanged(new AvailabilityChanged(llm, available, timestamp));
       return this;
     }
 

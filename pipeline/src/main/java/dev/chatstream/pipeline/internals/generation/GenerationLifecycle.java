@@ -128,10 +128,16 @@ public final class GenerationLifecycle {
     starts.forget(conversationId);
   }
 
-  /** Handles one provider event drained from the queue. Events of finished attempts are dropped. */
+  /**
+   * Handles one provider event drained from the queue. Events of finished attempts are dropped, but
+   * for a fallback member's recovery that a probe of such an attempt confirmed.
+   */
   public void onProviderEvent(ProviderEvent event) {
     Optional<ActiveGeneration> found = runner.activeFor(event.handle());
     if (found.isEmpty()) {
+      if (event instanceof ProviderEvent.Availability late) {
+        sink.availabilityAfterEnd(late.handle(), late.change());
+      }
       return;
     }
     ActiveGeneration generation = found.get();

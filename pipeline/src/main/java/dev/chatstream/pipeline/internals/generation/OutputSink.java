@@ -32,6 +32,12 @@ public interface OutputSink {
   /** A fallback member became available or unavailable. */
   void availability(ActiveGeneration generation, AvailabilityChanged change);
 
+  /**
+   * A fallback member came back after the attempt {@code handle}, which started its recovery probe,
+   * had ended: an event of the conversation outside any running generation (attempt 0, sequence 0).
+   */
+  void availabilityAfterEnd(GenerationHandle handle, AvailabilityChanged change);
+
   /** The generation's metrics. */
   void metrics(ActiveGeneration generation, LlmMetrics metrics);
 

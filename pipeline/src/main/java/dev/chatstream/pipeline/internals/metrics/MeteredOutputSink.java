@@ -9,6 +9,7 @@ import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.pipeline.internals.generation.ActiveGeneration;
+import dev.chatstream.pipeline.internals.generation.GenerationHandle;
 import dev.chatstream.pipeline.internals.generation.OutputSink;
 import dev.chatstream.pipeline.internals.generation.PipelineErrors;
 import dev.chatstream.pipeline.internals.generation.ReplyRequest;
@@ -55,6 +56,12 @@ public final class MeteredOutputSink implements OutputSink {
   @Override
   public void availability(ActiveGeneration generation, AvailabilityChanged change) {
     delegate.availability(generation, change);
+    meters.availability(change);
+  }
+
+  @Override
+  public void availabilityAfterEnd(GenerationHandle handle, AvailabilityChanged change) {
+    delegate.availabilityAfterEnd(handle, change);
     meters.availability(change);
   }
 

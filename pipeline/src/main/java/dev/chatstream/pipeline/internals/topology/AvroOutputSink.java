@@ -11,6 +11,7 @@ import dev.chatstream.llm.stream.ChatChunk;
 import dev.chatstream.llm.stream.CompletionUsage;
 import dev.chatstream.pipeline.Topics;
 import dev.chatstream.pipeline.internals.generation.ActiveGeneration;
+import dev.chatstream.pipeline.internals.generation.GenerationHandle;
 import dev.chatstream.pipeline.internals.generation.OutputSink;
 import dev.chatstream.pipeline.internals.generation.ReplyRequest;
 import dev.chatstream.pipeline.internals.mapping.ItemMapper;
@@ -77,6 +78,12 @@ public final class AvroOutputSink implements OutputSink {
   @Override
   public void availability(ActiveGeneration generation, AvailabilityChanged change) {
     forward(generation, topics.metrics().sinkNode(), events(generation).availability(change));
+  }
+
+  @Override
+  public void availabilityAfterEnd(GenerationHandle handle, AvailabilityChanged change) {
+    OutputEvents events = new OutputEvents(handle.conversationId(), handle.requestId(), 0, 0, Map.of(), applicationId);
+    forward(handle.conversationId(), topics.metrics().sinkNode(), events.availability(change));
   }
 
   @Override

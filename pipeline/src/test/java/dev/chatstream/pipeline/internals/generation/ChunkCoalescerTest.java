@@ -116,6 +116,9 @@ class ChunkCoalescerTest {
     public void availability(ActiveGeneration generation, AvailabilityChanged change) {}
 
     @Override
+    public void availabilityAfterEnd(GenerationHandle handle, AvailabilityChanged change) {}
+
+    @Override
     public void metrics(ActiveGeneration generation, LlmMetrics metrics) {}
 
     @Override

@@ -221,6 +221,9 @@ class GenerationLifecycleTest {
     public void availability(ActiveGeneration generation, AvailabilityChanged change) {}
 
     @Override
+    public void availabilityAfterEnd(GenerationHandle handle, AvailabilityChanged change) {}
+
+    @Override
     public void metrics(ActiveGeneration generation, LlmMetrics metrics) {}
 
     @Override

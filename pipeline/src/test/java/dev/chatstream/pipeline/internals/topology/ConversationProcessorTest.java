@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chatstream.events.AvailabilityChanged;
 import dev.chatstream.events.ChatChunk;
 import dev.chatstream.events.FunctionCallEvent;
 import dev.chatstream.events.LLMError;
@@ -79,6 +80,30 @@ class ConversationProcessorTest {
     assertEquals(ChatRole.ASSISTANT, ((ChatMessage) items.get(1)).role());
     assertEquals("Hi there!", ((ChatMessage) items.get(1)).textContent());
     assertEquals(1, harness.readAppended().stream().filter(r -> r.headers().lastHeader(Origin.HEADER) != null).count());
+  }
+
+  @Test
+  void availabilityChangesArePublishedDuringAndAfterTheGeneration() {
+    userSays("c1", "Hello", 100.0);
+    generate("c1", "r1");
+    ManualProvider.Call call = harness.provider.nextCall();
+    call.availability("a.LLM", false, 5.0).text("Hi");
+    harness.drain();
+    call.complete();
+    harness.drain();
+    call.availability("a.LLM", true, 7.5);
+    harness.drain();
+
+    List<AvailabilityChanged> changes = harness.read(Topics.METRICS).stream()
+        .filter(AvailabilityChanged.class::isInstance).map(AvailabilityChanged.class::cast).toList();
+    assertEquals(2, changes.size());
+    AvailabilityChanged down = changes.get(0);
+    assertEquals(List.of("c1", "r1", 1, 0L, "t-1", false, 5.0), List.of(down.getConversationId(), down.getRequestId(),
+        down.getAttempt(), down.getSequence(), down.getRequestMetadata().get("trace"), down.getAvailable(), down.getTimestamp()));
+    AvailabilityChanged up = changes.get(1);
+    assertEquals(List.of("c1", "r1", 0, 0L, "a.LLM", true, 7.5), List.of(up.getConversationId(), up.getRequestId(),
+        up.getAttempt(), up.getSequence(), up.getLlm(), up.getAvailable(), up.getTimestamp()),
+        "a recovery confirmed after its request ended is published outside the generation");
   }
 
   @Test
