@@ -3,7 +3,6 @@ package dev.chatstream.pipeline.internals.generation;
 import dev.chatstream.llm.chat.FunctionCall;
 import dev.chatstream.llm.chat.FunctionCallOutput;
 import dev.chatstream.pipeline.LlmRegistry;
-import dev.chatstream.pipeline.internals.state.ConversationHeader;
 import dev.chatstream.pipeline.internals.state.ConversationStore;
 import dev.chatstream.pipeline.internals.state.GenerationEntry;
 import dev.chatstream.pipeline.internals.state.GenerationStore;
@@ -64,8 +63,8 @@ public final class GenerationLifecycle {
    * @param traceparent the W3C trace context of the record that asked, or null
    */
   public void request(String conversationId, ReplyRequest request, byte[] encoded, String traceparent) {
-    boolean repeat = generations.entries(conversationId).stream()
-        .anyMatch(entry -> entry.requestId().equals(request.requestId()));
+    List<GenerationEntry> entries = generations.entries(conversationId);
+    boolean repeat = entries.stream().anyMatch(entry -> entry.requestId().equals(request.requestId()));
     if (repeat) {
       LOG.info("request {} of conversation {} is already queued or running; the repeat is ignored",
           request.requestId(), conversationId);
@@ -80,9 +79,7 @@ public final class GenerationLifecycle {
       runner.cancel(conversationId);
       toolLoops.stop(conversationId, null);
     }
-    long seq = enqueue(conversationId, request.requestId(), 0, encoded, traceparent);
-    starts.queued(conversationId, seq, request);
-    starts.startNext(conversationId);
+    submit(conversationId, entries, request.requestId(), 0, encoded, traceparent, request);
   }
 
   /**
@@ -114,10 +111,8 @@ public final class GenerationLifecycle {
    * complete, in the trace of {@code traceparent} (the output record's W3C trace context, or null).
    */
   public void functionOutput(String conversationId, FunctionCallOutput output, String traceparent) {
-    toolLoops.outputArrived(conversationId, output).ifPresent(next -> {
-      enqueue(conversationId, next.requestId(), next.toolStep(), next.encoded(), traceparent);
-      starts.startNext(conversationId);
-    });
+    toolLoops.outputArrived(conversationId, output).ifPresent(next -> submit(conversationId,
+        generations.entries(conversationId), next.requestId(), next.toolStep(), next.encoded(), traceparent, null));
   }
 
   /** Cancels what runs and forgets every request of the conversation (it is being deleted). */
@@ -197,13 +192,27 @@ public final class GenerationLifecycle {
     return starts.waiting();
   }
 
-  private long enqueue(String conversationId, String requestId, int toolStep, byte[] encoded, String traceparent) {
-    ConversationHeader header = conversations.header(conversationId);
-    long seq = header.nextGenerationSeq();
-    conversations.putHeader(conversationId, header.withGenerationQueued());
-    generations.put(conversationId, new GenerationEntry(seq, GenerationEntry.Status.QUEUED, 0, requestId, toolStep,
-        clock.getAsDouble(), encoded, traceparent));
-    return seq;
+  /**
+   * Queues a request behind the conversation's {@code entries} (its position one past the last of
+   * them) and starts what is next. A request that finds nothing queued or running starts at once and
+   * its entry is written once, already running.
+   *
+   * @param decoded the request's decoded form, or null to decode it when it starts
+   */
+  private void submit(String conversationId, List<GenerationEntry> entries, String requestId, int toolStep,
+      byte[] encoded, String traceparent, ReplyRequest decoded) {
+    long seq = entries.isEmpty() ? 0 : entries.getLast().seq() + 1;
+    GenerationEntry entry = new GenerationEntry(seq, GenerationEntry.Status.QUEUED, 0, requestId, toolStep,
+        clock.getAsDouble(), encoded, traceparent);
+    if (entries.isEmpty()) {
+      starts.startArrived(conversationId, entry, decoded);
+      return;
+    }
+    generations.put(conversationId, entry);
+    if (decoded != null) {
+      starts.queued(conversationId, seq, decoded);
+    }
+    starts.startNext(conversationId);
   }
 
   private void end(ActiveGeneration generation) {

@@ -55,6 +55,34 @@ final class GenerationStarts {
     this.errors = errors;
   }
 
+  /**
+   * Starts a request whose conversation had nothing queued or running: its entry, not yet stored, is
+   * written once, running; queued instead when a generation of the conversation still runs or no
+   * permit is free.
+   *
+   * @param request the decoded request, or null to decode the entry's
+   */
+  void startArrived(String conversationId, GenerationEntry entry, ReplyRequest request) {
+    ReplyRequest decoded = request != null ? request : decode(entry);
+    if (runner.active(conversationId).isPresent()) {
+      queue(conversationId, entry, decoded);
+      return;
+    }
+    Optional<LlmStarter> starter = prepare(conversationId, decoded);
+    if (starter.isEmpty()) {
+      return;
+    }
+    if (!start(conversationId, entry, decoded, starter.get())) {
+      queue(conversationId, entry, decoded);
+      waitingForPermit.add(conversationId);
+    }
+  }
+
+  private void queue(String conversationId, GenerationEntry entry, ReplyRequest decoded) {
+    generations.put(conversationId, entry);
+    queued(conversationId, entry.seq(), decoded);
+  }
+
   /** Keeps the decoded form of the request just queued at {@code seq}. */
   void queued(String conversationId, long seq, ReplyRequest request) {
     decodedQueued.put(new QueuedKey(conversationId, seq), request);
@@ -90,8 +118,10 @@ final class GenerationStarts {
         continue;
       }
       ReplyRequest request = decoded(conversationId, entry);
-      Optional<LlmStarter> starter = prepare(conversationId, entry, request);
+      Optional<LlmStarter> starter = prepare(conversationId, request);
       if (starter.isEmpty()) {
+        generations.remove(conversationId, entry.seq());
+        decodedQueued.remove(new QueuedKey(conversationId, entry.seq()));
         continue;
       }
       if (!start(conversationId, entry, request, starter.get())) {
@@ -142,17 +172,16 @@ final class GenerationStarts {
     return true;
   }
 
-  private Optional<LlmStarter> prepare(String conversationId, GenerationEntry entry, ReplyRequest request) {
+  /** The provider and the request to send it; empty, with the error published, when it cannot be built. */
+  private Optional<LlmStarter> prepare(String conversationId, ReplyRequest request) {
     try {
       LlmProvider provider = registry.provider(request.llm());
       LlmRequest built = RequestBuilder.build(request, conversations.context(conversationId),
               registry.connectOptions(request.llm()))
           .withProviderState(conversations.providerState(conversationId, request.profileIn(registry)).orElse(null))
-          .withReplyId(MessageIds.forRequest(conversationId, entry.requestId()));
+          .withReplyId(MessageIds.forRequest(conversationId, request.requestId()));
       return Optional.of(new LlmStarter(provider, built));
     } catch (RuntimeException e) {
-      generations.remove(conversationId, entry.seq());
-      decodedQueued.remove(new QueuedKey(conversationId, entry.seq()));
       sink.requestError(conversationId, request, errors.requestCannotBeSent(request.requestId(), e.getMessage()));
       return Optional.empty();
     }
@@ -160,6 +189,10 @@ final class GenerationStarts {
 
   private ReplyRequest decoded(String conversationId, GenerationEntry entry) {
     ReplyRequest queued = decodedQueued.get(new QueuedKey(conversationId, entry.seq()));
-    return queued != null ? queued : codec.decode(entry.request()).withRequestId(entry.requestId());
+    return queued != null && queued.requestId().equals(entry.requestId()) ? queued : decode(entry);
+  }
+
+  private ReplyRequest decode(GenerationEntry entry) {
+    return codec.decode(entry.request()).withRequestId(entry.requestId());
   }
 }

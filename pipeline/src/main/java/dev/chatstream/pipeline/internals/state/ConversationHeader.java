@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param itemCount items in the context
  * @param byteCount encoded bytes of the items in the context
  * @param nextArrivalSeq the arrival sequence the next item gets
- * @param nextGenerationSeq the queue sequence the next generation request gets
+ * @param nextGenerationSeq the queue sequence the next request of a reprocessing run gets (a live
+ *     service numbers a conversation's queue from the entries it holds, without writing the header)
  * @param toolLoop the reply waiting for its function outputs, or null
  * @param providerHold what a provider keeps of the conversation ({@code previous_response_id}, a
  *     provider conversation), or null

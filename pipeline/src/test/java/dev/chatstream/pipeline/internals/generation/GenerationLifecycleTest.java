@@ -21,6 +21,8 @@ import dev.chatstream.pipeline.internals.state.ConversationLimits;
 import dev.chatstream.pipeline.internals.state.ConversationStore;
 import dev.chatstream.pipeline.internals.state.GenerationStore;
 import dev.chatstream.pipeline.testing.ManualProvider;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +54,7 @@ class GenerationLifecycleTest {
   private final ManualProvider provider = new ManualProvider();
   private final ProviderEventQueue queue = new ProviderEventQueue();
   private final List<String> completed = new ArrayList<>();
+  private final List<String> writes = new ArrayList<>();
   private int decodes;
   private ConversationStore conversations;
   private GenerationStore generations;
@@ -64,8 +67,39 @@ class GenerationLifecycleTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
     conversations = new ConversationStore(store(ConversationStore.ITEMS, context), store(ConversationStore.INDEX, context),
-        store(ConversationStore.HEADERS, context), new AvroItemCodec(), new ConversationLimits(100, 1_000_000));
-    generations = new GenerationStore(store(GenerationStore.NAME, context));
+        counted(store(ConversationStore.HEADERS, context), "headers"), new AvroItemCodec(),
+        new ConversationLimits(100, 1_000_000));
+    generations = new GenerationStore(counted(store(GenerationStore.NAME, context), "generations"));
+  }
+
+  /** Each store write is a changelog record: a turn that starts at once writes its entry once, the header never. */
+  @Test
+  void aRequestThatStartsAtOnceWritesItsEntryOnceAndNoHeader() {
+    GenerationLifecycle lifecycle = lifecycle(new InflightLimiter(4));
+    lifecycle.request(CONVERSATION, request("r1", false), encoded("r1"), null);
+
+    assertEquals(List.of("generations put"), writes);
+    assertEquals(1, generations.entries(CONVERSATION).getFirst().attempt());
+    provider.nextCall().text("one").complete();
+    drain(lifecycle);
+
+    assertEquals(List.of("generations put", "headers put", "generations delete"), writes,
+        "the reply's item (items, index, header) and the entry's removal");
+  }
+
+  @Test
+  void aRequestBehindARunningOneIsQueuedAfterItAndStartsWhenItEnds() {
+    GenerationLifecycle lifecycle = lifecycle(new InflightLimiter(4));
+    lifecycle.request(CONVERSATION, request("r1", false), encoded("r1"), null);
+    lifecycle.request(CONVERSATION, request("r2", false), encoded("r2"), null);
+    assertEquals(List.of(0L, 1L), generations.entries(CONVERSATION).stream().map(e -> e.seq()).toList());
+    provider.nextCall().text("one").complete();
+    drain(lifecycle);
+    lifecycle.request(CONVERSATION, request("r3", false), encoded("r3"), null);
+
+    assertEquals(List.of(1L, 2L), generations.entries(CONVERSATION).stream().map(e -> e.seq()).toList());
+    assertEquals("r2", provider.nextCall().request().requestId());
+    assertTrue(provider.noPendingCalls(), "r3 waits for r2");
   }
 
   @Test
@@ -169,6 +203,21 @@ class GenerationLifecycleTest {
 
     assertEquals(List.of("r2"), completed, "r1 is not run again; r2 runs");
     assertTrue(provider.noPendingCalls());
+  }
+
+  @SuppressWarnings("unchecked")
+  private KeyValueStore<Bytes, byte[]> counted(KeyValueStore<Bytes, byte[]> store, String name) {
+    return (KeyValueStore<Bytes, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("put") || method.getName().equals("delete")) {
+            writes.add(name + " " + method.getName());
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private GenerationLifecycle lifecycle(InflightLimiter limiter) {
