@@ -64,7 +64,8 @@ public final class Bench {
       IngestResult ingest = !settings.phases().contains(Phase.INGEST) ? null : phases.run("ingest",
           Format.count(settings.ingestItems()) + " items, then " + Format.count(settings.chunkTokens()) + "-token replies",
           () -> new IngestPhase(environment, settings, progress).run(),
-          done -> Format.count(done.itemsPerSecond()) + " items/s, " + Format.count(done.chunksPerSecond()) + " chunks/s");
+          done -> Format.count(done.itemsPerSecond()) + " items/s, " + Format.count(done.chunkTokensPerSecond()) + " tokens/s in "
+              + Format.count(done.chunksPerSecond()) + " chunk events/s");
       GrowthResult growth = !settings.phases().contains(Phase.GROWTH) ? null : phases.run("growth",
           "conversations of " + settings.growthLengths() + " items",
           () -> new GrowthPhase(environment, settings, progress).run(),

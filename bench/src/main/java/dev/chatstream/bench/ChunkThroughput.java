@@ -9,11 +9,15 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * How many chunk events a pipeline puts out per second when the server sends long replies without
- * pause: the pipeline's own producer metrics count the chunk records sent over the window. The
- * connector alone is measured the same way, to show what the machine allows before Kafka is involved.
+ * How many tokens a pipeline streams per second in its chunk events when the server sends long
+ * replies without pause (the replies completed over the window times their tokens), and in how many
+ * chunk records (the pipeline's own producer metrics). The connector alone is measured too, in
+ * chunks of one token each, to show what the machine allows before Kafka is involved.
  */
 final class ChunkThroughput {
+  /** Tokens per second carried by chunk events, and chunk events per second. */
+  record Rates(double tokensPerSecond, double recordsPerSecond) {}
+
   private static final Duration WARM_UP = Duration.ofSeconds(3);
 
   private final BenchEnvironment environment;
@@ -26,8 +30,8 @@ final class ChunkThroughput {
     this.progress = progress;
   }
 
-  /** Chunk events per second the pipeline produces, {@code chunkInflight} generations at a time. */
-  double pipeline() {
+  /** What the pipeline streams per second, {@code chunkInflight} generations at a time. */
+  Rates pipeline() {
     int inflight = settings.chunkInflight();
     try (BenchPipeline pipeline = BenchPipeline.create(environment, "ingest-chunks", settings.mainGuarantee(),
         Map.of(ChatstreamConfig.MAX_INFLIGHT_GENERATIONS_CONFIG, String.valueOf(inflight))).start()) {
@@ -36,10 +40,14 @@ final class ChunkThroughput {
         String chunksTopic = pipeline.topics().chunks().name();
         loop.start(Duration.ZERO);
         countFor(WARM_UP, () -> sentRecords(pipeline.streams(), chunksTopic), tap, "pipeline warm-up");
-        double rate = countFor(settings.window(), () -> sentRecords(pipeline.streams(), chunksTopic), tap,
+        long repliesBefore = loop.completed();
+        long start = System.nanoTime();
+        double records = countFor(settings.window(), () -> sentRecords(pipeline.streams(), chunksTopic), tap,
             "pipeline");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double tokens = (loop.completed() - repliesBefore) * (double) settings.chunkTokens() / seconds;
         loop.stop();
-        return rate;
+        return new Rates(tokens, records);
       }
     }
   }

@@ -31,8 +31,8 @@ final class IngestPhase {
     double connector = chunks.connectorAlone();
     environment.server().awaitIdle(Duration.ofSeconds(30));
     ResourceProbe chunksResources = ResourceProbe.start();
-    double pipeline = chunks.pipeline();
+    ChunkThroughput.Rates pipeline = chunks.pipeline();
     return new IngestResult(items, conversations, itemsPerSecond, settings.chunkTokens(), settings.chunkInflight(),
-        pipeline, connector, itemsUse, chunksResources.stop());
+        pipeline.tokensPerSecond(), pipeline.recordsPerSecond(), connector, itemsUse, chunksResources.stop());
   }
 }

@@ -117,9 +117,14 @@ final class ReportTable {
     checked("ingest", "ingest", "items into state", "conversation items into state",
         Format.count(result.itemsPerSecond()) + "/s (" + Format.count(result.items()) + " items, "
             + Format.count(result.conversations()) + " conversations)");
-    checked("", "ingest", "chunk events produced", "chunk events produced", Format.count(result.chunksPerSecond())
-        + "/s (" + Format.count(result.chunkTokens()) + "-token replies, " + result.chunkInflight() + " in flight)");
-    row("", "chunks the connector alone receives", Format.count(result.connectorChunksPerSecond()) + "/s", "", "");
+    checked("", "ingest", "tokens streamed in chunk events", "tokens streamed in chunk events",
+        Format.count(result.chunkTokensPerSecond()) + "/s (" + Format.count(result.chunkTokens()) + "-token replies, "
+            + result.chunkInflight() + " in flight)");
+    row("", "chunk events produced (tokens per event)", Format.count(result.chunksPerSecond()) + "/s ("
+        + String.format(Locale.ROOT, "%.1f", result.chunkTokensPerSecond() / Math.max(1, result.chunksPerSecond()))
+        + ")", "", "");
+    row("", "chunks (one token each) the connector alone receives", Format.count(result.connectorChunksPerSecond())
+        + "/s", "", "");
     resources(" (items)", result.itemsResources());
     resources(" (chunks)", result.chunksResources());
   }

@@ -52,12 +52,15 @@ class TargetsTest {
   }
 
   @Test
-  void ingestNeedsFiftyThousandItemsAndTwoHundredThousandChunksPerSecond() {
-    IngestResult ingest = new IngestResult(1, 1, 50_000, 1, 1, 199_999, 1, RESOURCES, RESOURCES);
-    Map<String, Check> checks = byMeasure(Targets.check(List.of(), null, ingest, null));
+  void ingestNeedsFiftyThousandItemsAndTwoHundredThousandTokensInChunkEventsPerSecond() {
+    IngestResult few = new IngestResult(1, 1, 50_000, 1, 1, 199_999, 1_000_000, 1, RESOURCES, RESOURCES);
+    IngestResult enough = new IngestResult(1, 1, 50_000, 1, 1, 200_000, 500, 1, RESOURCES, RESOURCES);
 
-    assertTrue(checks.get("items into state").met());
-    assertFalse(checks.get("chunk events produced").met());
+    assertTrue(byMeasure(Targets.check(List.of(), null, few, null)).get("items into state").met());
+    assertFalse(byMeasure(Targets.check(List.of(), null, few, null)).get("tokens streamed in chunk events").met(),
+        "tokens count, not chunk records");
+    assertTrue(byMeasure(Targets.check(List.of(), null, enough, null)).get("tokens streamed in chunk events").met(),
+        "coalesced events of 400 tokens each");
   }
 
   @Test
