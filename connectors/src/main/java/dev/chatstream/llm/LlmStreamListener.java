@@ -6,8 +6,8 @@ import dev.chatstream.llm.stream.ChatChunk;
 /**
  * Receives the events of one {@link LlmStream}. Calls for one stream never overlap and arrive in
  * order, on connector threads; a listener must not block. Exactly one of {@link #onComplete} and
- * {@link #onError} ends every stream; only {@link #onAvailabilityChanged} may follow it. An exception thrown by a listener is logged and never breaks
- * the transport.
+ * {@link #onError} ends every stream; only {@link #onAvailabilityChanged} may follow it. An exception
+ * thrown by a listener is logged and never breaks the transport.
  */
 public interface LlmStreamListener {
 

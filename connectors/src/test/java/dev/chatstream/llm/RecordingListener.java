@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * A listener that records every event in order and checks the stream contract as events arrive:
- * callbacks never overlap and nothing but an availability change follows the terminal callback. Tests take events one by one
- * ({@link #takeChunk()}, {@link #takeComplete()}, ...) and end with {@link #assertExhausted()}, which
- * fails on unread events and on contract violations.
+ * callbacks never overlap and nothing but an availability change follows the terminal callback.
+ * Tests take events one by one ({@link #takeChunk()}, {@link #takeComplete()}, ...) and end with
+ * {@link #assertExhausted()}, which fails on unread events and on contract violations.
  */
 public final class RecordingListener implements LlmStreamListener {
   /** How long a take waits for the next event. */
