@@ -82,8 +82,8 @@ public final class AvroOutputSink implements OutputSink {
 
   @Override
   public void availabilityAfterEnd(GenerationHandle handle, AvailabilityChanged change) {
-    OutputEvents events = new OutputEvents(handle.conversationId(), handle.requestId(), 0, 0, Map.of(), applicationId);
-    forward(handle.conversationId(), topics.metrics().sinkNode(), events.availability(change));
+    forward(handle.conversationId(), topics.metrics().sinkNode(),
+        outside(handle.conversationId(), handle.requestId(), Map.of()).availability(change));
   }
 
   @Override
@@ -122,8 +122,13 @@ public final class AvroOutputSink implements OutputSink {
   }
 
   private OutputEvents outside(String conversationId, ReplyRequest request) {
-    return new OutputEvents(conversationId, request == null ? "" : request.requestId(), 0, 0,
-        request == null ? Map.of() : request.metadata(), applicationId);
+    return outside(conversationId, request == null ? "" : request.requestId(),
+        request == null ? Map.of() : request.metadata());
+  }
+
+  /** Events about a request outside any running attempt: attempt 0, sequence 0. */
+  private OutputEvents outside(String conversationId, String requestId, Map<String, String> metadata) {
+    return new OutputEvents(conversationId, requestId, 0, 0, metadata, applicationId);
   }
 
   private void forward(ActiveGeneration generation, String sink, Object value) {
